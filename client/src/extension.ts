@@ -1,0 +1,3 @@
+// STUB: VS Code client.
+export function activate(): void {}
+export function deactivate(): void {}

@@ -1,0 +1,2 @@
+// STUB: worker thread entry of the parallel CLI scan.
+export {};

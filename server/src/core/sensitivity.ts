@@ -1,0 +1,119 @@
+import type { AnalyzerSettings } from './settings';
+
+/**
+ * Is a column / field sensitive? Shared by the hidden-field and audit rules of every artifact
+ * kind, so a column counts the same on a form, in a form script, in Entity.xml and on an AL page.
+ *
+ * Names are compared in a compact form (lower case, letters and digits only), because the same
+ * column appears as `cnt_NationalId`, `cnt_nationalid`, "National ID" and `"National ID No."`.
+ * Publisher prefixes (`cnt_`, `new_`) are dropped first.
+ */
+export interface ColumnDescriptor {
+  /** Logical or schema name (`cnt_NationalId`), AL field name (`"Tax ID"`). */
+  name: string;
+  displayName?: string;
+  description?: string;
+  /** AL DataClassification, Dataverse/Purview classification if present. */
+  dataClassification?: string;
+}
+
+export interface Sensitivity {
+  sensitive: boolean;
+  /** What made it sensitive (a term), for the message. */
+  reason?: string;
+  /** 'personal' (identity, finance, health), 'secret' (keys, passwords), 'pricing' (values users must not write). */
+  kind?: 'personal' | 'secret' | 'pricing';
+}
+
+/**
+ * Compact terms. Each is a well-known kind of regulated or abusable data: government
+ * identifiers, financial accounts, health data, credentials, and the pricing controls (premium,
+ * discount, commission) that fraud cases turn on.
+ */
+const PERSONAL = [
+  'nationalid', 'nationalidentity', 'nationalinsurance', 'ssn', 'socialsecurity', 'sozialversicherung', 'passport',
+  'driverslicen', 'driverlicen', 'taxid', 'taxnumber', 'taxidentification', 'tin', 'vatregistration', 'personnummer',
+  'iban', 'bankaccount', 'bankacc', 'accountnumber', 'routingnumber', 'sortcode', 'swiftcode',
+  'creditcard', 'cardnumber', 'cvv', 'cvc', 'pan',
+  'salary', 'income', 'wage', 'payroll',
+  'medical', 'health', 'diagnos', 'disabilit', 'treatment', 'prescription',
+  'religio', 'ethnic', 'sexualorientation', 'biometric', 'criminal',
+  'dateofbirth', 'birthdate', 'dob',
+  'fraudscore', 'fraud', 'creditscore', 'riskscore',
+];
+const SECRET = ['password', 'passwd', 'pwd', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring', 'sharedkey'];
+const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate'];
+
+/** Short terms that must match a whole word or the whole compact name, not a substring. */
+const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd']);
+
+/**
+ * A name that refers to where a secret is kept, not to the secret: `API Key Id`, `SecretName`,
+ * `PasswordKey` (the isolated-storage key), `TokenExpiry`, `PasswordPolicyHint`.
+ */
+const SECRET_REFERENCE_SUFFIX = /(id|ids|name|names|key|keyid|ref|reference|uri|url|hint|policy|expiry|expires|expireson|length|changed|changedate|lastset|required|format|type|storage)$/;
+
+function compact(s: string): string {
+  return s
+    .replace(/^[a-z]{2,8}_/i, '') // publisher prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function words(s: string): string[] {
+  return s
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function matchTerm(name: string, terms: string[]): string | undefined {
+  const c = compact(name);
+  const ws = new Set(words(name.replace(/^[a-z]{2,8}_/i, '')));
+  for (const t of terms) {
+    if (WHOLE_WORD.has(t)) {
+      if (ws.has(t) || c === t) return t;
+    } else if (c.includes(t)) return t;
+  }
+  return undefined;
+}
+
+export function classifyColumn(col: ColumnDescriptor, settings?: Pick<AnalyzerSettings, 'sensitiveNames' | 'notSensitiveNames'>): Sensitivity {
+  const names = [col.name, col.displayName].filter((x): x is string => !!x);
+  const extraNo = (settings?.notSensitiveNames ?? []).map(compact);
+  if (names.some((n) => extraNo.includes(compact(n)))) return { sensitive: false };
+  const extraYes = (settings?.sensitiveNames ?? []).map(compact).filter(Boolean);
+  for (const n of names) {
+    const c = compact(n);
+    const hit = extraYes.find((t) => c.includes(t));
+    if (hit) return { sensitive: true, reason: hit, kind: 'personal' };
+  }
+  for (const n of names) {
+    const secret = matchTerm(n, SECRET);
+    if (secret) {
+      const rest = compact(n).slice(compact(n).indexOf(secret) + secret.length);
+      if (SECRET_REFERENCE_SUFFIX.test(rest) || rest === 'id') return { sensitive: false };
+      return { sensitive: true, reason: secret, kind: 'secret' };
+    }
+  }
+  for (const n of names) {
+    const p = matchTerm(n, PERSONAL);
+    if (p) return { sensitive: true, reason: p, kind: 'personal' };
+    const q = matchTerm(n, PRICING);
+    if (q) return { sensitive: true, reason: q, kind: 'pricing' };
+  }
+  // The description can say what a cryptically named column holds ("IBAN of the payout account").
+  if (col.description) {
+    const d = col.description.toLowerCase();
+    for (const [re, kind] of DESCRIPTION_SIGNALS) if (re.test(d)) return { sensitive: true, reason: re.source, kind };
+  }
+  return { sensitive: false };
+}
+
+const DESCRIPTION_SIGNALS: [RegExp, Sensitivity['kind']][] = [
+  [/\b(social security|national (id|identity|insurance)|passport|tax (id|identification))\b/, 'personal'],
+  [/\b(iban|bank account|account number|credit card|card number)\b/, 'personal'],
+  [/\b(medical|health|diagnos\w*|clinical)\b/, 'personal'],
+  [/\b(password|api key|client secret|access key)\b/, 'secret'],
+];

@@ -1,0 +1,2 @@
+// STUB: language server entry (d365sec lsp --stdio).
+export {};
