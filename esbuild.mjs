@@ -7,6 +7,8 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
+// --outdir=DIR lets several builds run side by side (each helper, the bench) without clobbering dist/.
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -20,19 +22,19 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-mkdirSync('dist', { recursive: true });
+mkdirSync(outdir, { recursive: true });
 const results = await Promise.all([
-  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: { worker: 'server/src/cli/worker.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { worker: 'server/src/cli/worker.ts' }, outdir }),
+  build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir }),
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
 ]);
 
 for (const [name, file] of [
   ['tree-sitter.wasm', require.resolve('web-tree-sitter/tree-sitter.wasm')],
   ['tree-sitter-c_sharp.wasm', require.resolve('tree-sitter-c-sharp/tree-sitter-c_sharp.wasm')],
 ]) {
-  copyFileSync(file, path.join('dist', name));
+  copyFileSync(file, path.join(outdir, name));
 }
 
 // The CLI bundle must not drag in the language server or VS Code: the core is editor-free.
