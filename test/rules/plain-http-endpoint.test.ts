@@ -1,0 +1,26 @@
+import rule from '../../rules/insecure-transport/plain-http-endpoint';
+import { testRule } from '../rule-tester';
+
+testRule(rule, {
+  valid: [
+    { name: 'https endpoint', path: 'appsettings.json', code: '{ "Erp": { "BaseUrl": "https://erp.contoso.com/api/" } }' },
+    { name: 'url without host (prefix check)', path: 'a.json', code: '{ "prefix": "http://" }' },
+  ],
+  traps: [
+    { name: 'trap: loopback redirect uri', path: 'appsettings.json', code: '{ "Cs": "AuthType=OAuth;Url=https://x.crm.dynamics.com;RedirectUri=http://localhost;LoginPrompt=Auto" }' },
+    { name: 'trap: local functions host', path: 'local.settings.json', code: '{ "Values": { "Api": "http://localhost:7071/api" } }' },
+    { name: 'trap: 127.0.0.1', path: 'a.json', code: '{ "server": "http://127.0.0.1:8080" }' },
+    { name: 'trap: namespace uri as a value', path: 'a.json', code: '{ "svgNs": "http://www.w3.org/2000/svg" }' },
+    { name: 'trap: soap namespace', path: 'a.json', code: '{ "envelope": "http://schemas.xmlsoap.org/soap/envelope/" }' },
+    { name: 'trap: $schema key', path: 'a.json', code: '{ "$schema": "http://json.schemastore.org/foo" }' },
+    { name: 'trap: url in prose', path: 'a.json', code: '{ "help": "See http://wiki.contoso.com/page for details" }' },
+    { name: 'trap: documentation link shortener', path: 'a.json', code: '{ "docs": "http://aka.ms/dataverse" }' },
+    { name: 'trap: commented out', path: '.vscode/settings.json', code: '{\n  // "url": "http://erp.contoso.com/api"\n  "a": 1\n}' },
+  ],
+  invalid: [
+    { name: 'token endpoint over http', path: 'appsettings.json', code: '{\n  "Sso": {\n    "TokenEndpoint": "http://sso.contoso.com/adfs/oauth2/token"\n  }\n}', errors: [{ line: 3, message: 'sso.contoso.com' }] },
+    { name: 'url inside a connection string', path: 'a.json', code: '{ "Cs": "AuthType=ClientSecret;Url=http://crm.contoso.local/org;ClientId=x" }', errors: [{ line: 1 }] },
+    { name: 'intranet host with port and path', path: 'a.json', code: '{\n "LegacyApi": "http://policy-legacy.contoso.local:8080/api/"\n}', errors: [{ line: 2 }] },
+    { name: 'flow http action uri', path: 'flow.json', code: '{ "actions": { "Call": { "inputs": {\n "method": "POST",\n "uri": "http://erp.contoso.com/settlement/import" } } } }', errors: [{ line: 3 }] },
+  ],
+});
