@@ -128,15 +128,19 @@ function toFinding(rule: Rule, severity: Severity, doc: ParsedFile, d: ReportDes
   return finding;
 }
 
-/** One finding per (rule, start offset): two visitors reaching the same literal report it once. */
+/**
+ * One finding per problem: two visitors of a rule reaching the same literal report it once, and
+ * two rules of the same category reporting overlapping spans (a kind-specific rule and a generic
+ * one) are one problem for the user; the first rule in registry order (the more specific,
+ * lower code) wins.
+ */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const k = `${f.code}:${f.span.start}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(f);
+    const dup = out.some(
+      (g) => g.category === f.category && (g.code === f.code ? g.span.start === f.span.start : g.span.start < f.span.end && f.span.start < g.span.end),
+    );
+    if (!dup) out.push(f);
   }
   return out;
 }
