@@ -41,7 +41,10 @@ const PERSONAL = [
   'dateofbirth', 'birthdate', 'dob',
   'fraudscore', 'fraud', 'creditscore', 'riskscore',
 ];
-const SECRET = ['password', 'passwd', 'pwd', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring', 'sharedkey'];
+const SECRET = [
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring',
+  'sharedkey', 'sharedaccesskey', 'accountkey', 'subscriptionkey', 'functionkey', 'masterkey', 'signingkey', 'saskey',
+];
 const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate'];
 
 /** Short terms that must match a whole word or the whole compact name, not a substring. */
@@ -51,7 +54,14 @@ const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd']);
  * A name that refers to where a secret is kept, not to the secret: `API Key Id`, `SecretName`,
  * `PasswordKey` (the isolated-storage key), `TokenExpiry`, `PasswordPolicyHint`.
  */
-const SECRET_REFERENCE_SUFFIX = /(id|ids|name|names|key|keyid|ref|reference|uri|url|hint|policy|expiry|expires|expireson|length|changed|changedate|lastset|required|format|type|storage)$/;
+const SECRET_REFERENCE_SUFFIX =
+  /(id|ids|name|names|key|keyid|ref|reference|uri|url|endpoint|hint|policy|expiry|expires|expireson|expiration|lifetime|length|changed|changedate|lastset|required|format|type|storage|header|headername|location|path|version|count|status|enabled|provider|issuer|audience|scope)$/;
+
+/**
+ * Compounds that contain a sensitive term but name something else: a service health check is not
+ * health data, a token endpoint is not a token.
+ */
+const NOT_SENSITIVE_COMPOUNDS = ['healthcheck', 'healthprobe', 'healthstatusurl', 'healthendpoint', 'tokenendpoint', 'tokenurl', 'passwordreset', 'resetpassword'];
 
 function compact(s: string): string {
   return s
@@ -80,7 +90,7 @@ function matchTerm(name: string, terms: string[]): string | undefined {
 }
 
 export function classifyColumn(col: ColumnDescriptor, settings?: Pick<AnalyzerSettings, 'sensitiveNames' | 'notSensitiveNames'>): Sensitivity {
-  const names = [col.name, col.displayName].filter((x): x is string => !!x);
+  const names = [col.name, col.displayName].filter((x): x is string => !!x).filter((n) => !NOT_SENSITIVE_COMPOUNDS.some((t) => compact(n).includes(t)));
   const extraNo = (settings?.notSensitiveNames ?? []).map(compact);
   if (names.some((n) => extraNo.includes(compact(n)))) return { sensitive: false };
   const extraYes = (settings?.sensitiveNames ?? []).map(compact).filter(Boolean);
@@ -117,3 +127,12 @@ const DESCRIPTION_SIGNALS: [RegExp, Sensitivity['kind']][] = [
   [/\b(medical|health|diagnos\w*|clinical)\b/, 'personal'],
   [/\b(password|api key|client secret|access key)\b/, 'secret'],
 ];
+
+/**
+ * Does a name (variable, key, parameter, environment variable) say it holds a credential? The same
+ * terms and reference suffixes as for columns: `erpPassword`, `ERP API Key`, `SmsGatewayToken` yes;
+ * `PasswordPolicyHint`, `ApiKeyName`, `TokenEndpoint` no.
+ */
+export function isCredentialName(name: string, settings?: Pick<AnalyzerSettings, 'sensitiveNames' | 'notSensitiveNames'>): boolean {
+  return classifyColumn({ name }, settings).kind === 'secret';
+}

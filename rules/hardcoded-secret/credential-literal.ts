@@ -1,0 +1,134 @@
+import { defineRule } from '../../server/src/core/rule';
+import { HOLE, type StringFact } from '../../server/src/core/types';
+import { connectionPairs } from '../legacy-auth/password-connection-string';
+
+/** Names that hold a credential (compact form: lower case, letters and digits only). */
+const CREDENTIAL_NAME = /(password|passwd|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|functionskey|privatekey|authtoken|accesstoken|bearertoken|token|credential)/;
+/** Names that refer to where a credential lives or describe it, not hold it. */
+const REFERENCE_NAME = /(name|names|id|ids|uri|url|keyname|thumbprint|length|hint|policy|endpoint|expiry|expires|expireson|type|path|file|header|prompt|label|caption|tooltip|description|format|pattern|regex|hash|lifetime|required|enabled|version)$/;
+const NEVER_CREDENTIAL = new Set(['publickeytoken', 'instrumentationkey', 'isdatasourcesecret', 'usersecretsid', 'tokenendpoint']);
+
+/** Placeholders and references: documentation values, pipeline tokens, Key Vault, flow expressions. */
+const PLACEHOLDER = /^(<.*>|\*+|x{3,}|\.{3,}|changeme|change[-_ ]?me|password|secret|passcode|your[-_ a-z]*|not[-_ ]a[-_ ]real[-_a-z]*|dummy\w*|fake\w*|sample\w*|example\w*|placeholder\w*|redacted|todo|tbd|none|null|undefined|true|false)$/i;
+const REFERENCE = /@microsoft\.keyvault|\.vault\.azure\.net|@parameters\(|@\{|@body\(|@variables\(|\$\(|#\{|\$\{|^%[^%]+%$|\{\d+\}|%\d|user-secrets|environmentvariable/i;
+const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+/** The Azure storage emulator's published account key: public by design. */
+const EMULATOR_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IfsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** Provider formats that are secrets whatever they are called (formats.md §16). */
+const PROVIDER: [RegExp, string][] = [
+  [/[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/, 'Entra ID client secret'],
+  [/-----BEGIN (?:RSA |EC |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/, 'private key'],
+  [/(?:^|[;\s])AccountKey=[A-Za-z0-9+/]{86}==/, 'storage account key'],
+  [/[?&]sig=[A-Za-z0-9%+/]{30,}/, 'SAS signature'],
+  [/SharedAccessKey=[A-Za-z0-9+/]{40,}=?/, 'Service Bus / Event Hubs shared access key'],
+  [/[?&]code=[A-Za-z0-9_-]{30,}={0,2}/, 'Azure Functions key'],
+];
+
+/** Keys inside connection strings whose value is a secret. */
+const CONN_SECRET_KEYS = ['password', 'pwd', 'clientsecret', 'secret', 'accountkey', 'sharedaccesskey', 'sharedaccesssignature'];
+
+function compact(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function isCredentialName(name: string | undefined): boolean {
+  if (!name) return false;
+  const c = compact(name);
+  if (NEVER_CREDENTIAL.has(c)) return false;
+  const m = CREDENTIAL_NAME.exec(c);
+  if (!m) return false;
+  const rest = c.slice(m.index + m[0].length);
+  return !REFERENCE_NAME.test(rest) && !REFERENCE_NAME.test(c);
+}
+
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
+  return h;
+}
+
+/** A value that could be a real secret: long enough, not prose, not a placeholder, identifier or reference. */
+export function looksLikeSecretValue(v: string): boolean {
+  const s = v.trim();
+  if (s.length < 8 || s.length > 512 || s.includes(HOLE)) return false;
+  if (/\s/.test(s) || PLACEHOLDER.test(s) || REFERENCE.test(s) || GUID.test(s)) return false;
+  if (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s) || /^\d+$/.test(s)) return false; // thumbprints, tokens, numbers
+  if (/^https?:\/\//i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // addresses and host names
+  if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
+  if (/not[-_ ]?a[-_ ]?real|placeholder|example|changeme|dummy|fake/i.test(s)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(s)).length;
+  return classes >= 2 && entropy(s) >= 3;
+}
+
+function providerMatch(v: string): string | undefined {
+  if (v.includes(EMULATOR_KEY)) return undefined;
+  for (const [re, what] of PROVIDER) if (re.test(v)) return what;
+  return undefined;
+}
+
+function connectionSecret(v: string): string | undefined {
+  if (v.indexOf('=') < 0 || v.indexOf(';') < 0) return undefined;
+  const pairs = connectionPairs(v);
+  for (const k of CONN_SECRET_KEYS) {
+    const val = pairs.get(k);
+    if (val && val !== EMULATOR_KEY && looksLikeSecretValue(val)) return val;
+  }
+  return undefined;
+}
+
+function verdict(f: StringFact): { secret: string; what: string } | undefined {
+  const v = f.value;
+  const provider = providerMatch(v);
+  if (provider) return { secret: v, what: provider };
+  if (f.inComment || f.origin === 'comment') return undefined;
+  const conn = connectionSecret(v);
+  if (conn) return { secret: conn, what: 'connection string secret' };
+  if (isCredentialName(f.name) && looksLikeSecretValue(v)) return { secret: v, what: `value of ${f.name}` };
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    code: 'D365S001',
+    name: 'credential-literal',
+    category: 'hardcoded-secret',
+    severity: 'error',
+    kinds: ['csharp', 'script', 'al', 'xml', 'json', 'text'],
+    exampleLanguage: 'json',
+    fixable: true,
+    docs: {
+      summary:
+        'Finds credentials written into the project: provider-shaped secrets (Entra client secrets, storage keys, SAS signatures, Service Bus keys, Functions keys, private keys), secrets inside connection strings, and high-entropy values of credential-named settings, variables and arguments.',
+      why:
+        'A secret in source control is readable by everyone with access to the repository, its forks, its build logs and its history, long after the line is deleted. Dataverse plug-in assemblies, web resources and exported solutions copy it further, into every environment they are imported to.',
+      bad: '{ "Dataverse": { "ClientSecret": "mZy4Q~…" } }',
+      good: '{ "Dataverse": { "ClientSecret": "@Microsoft.KeyVault(SecretUri=https://kv-crm.vault.azure.net/secrets/dataverse-client-secret/)" } }',
+      fix:
+        'Rotate the credential first (it stays in git history), then read it at run time from Azure Key Vault: a Key Vault reference in App Service / Functions settings, a Dataverse environment variable of type Secret, AL IsolatedStorage filled from App Key Vault, or SecretClient with DefaultAzureCredential.',
+      traps:
+        'Key Vault URIs and secret names, @Microsoft.KeyVault references, flow expressions (@parameters, @body), pipeline tokens (#{X}#, $(X)), GUIDs, certificate thumbprints, PublicKeyToken, instrumentation keys, documentation placeholders (<your-secret>, changeme), obvious test placeholders, the public storage emulator key, and values in comments unless they have a provider format.',
+      references: ['https://cwe.mitre.org/data/definitions/798.html'],
+    },
+  },
+  create(ctx) {
+    return {
+      strings(facts, doc) {
+        if (doc.role === 'docs') return;
+        for (const f of facts) {
+          if (f.definedAt) continue; // a resolved constant is reported where it is written
+          const v = verdict(f);
+          if (!v) continue;
+          ctx.report({
+            span: f.span,
+            message: `Hard-coded ${v.what} ({secret}). Move it to Azure Key Vault and rotate it: it stays in git history.`,
+            secret: v.secret,
+            fixData: { name: f.name ?? null },
+          });
+        }
+      },
+    };
+  },
+});

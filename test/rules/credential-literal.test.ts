@@ -1,0 +1,36 @@
+import rule from '../../rules/hardcoded-secret/credential-literal';
+import { testRule } from '../rule-tester';
+
+const entra = 'mZy4Q~Fa7p9IWvjM2Uk6wRmsi2vPQbFRUKTz7_ch'.replace('mZy4', 'Xk79');
+const password = 'r9-Vq2kLw7Xz';
+
+testRule(rule, {
+  valid: [
+    { name: 'key vault reference in app settings', path: 'appsettings.json', code: '{ "ClientSecret": "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/s/)" }' },
+    { name: 'non-credential setting', path: 'appsettings.json', code: '{ "BatchSize": "250", "Region": "westeurope" }' },
+  ],
+  traps: [
+    { name: 'trap: key vault secret name', path: 'appsettings.json', code: '{ "ClientSecretName": "dataverse-tools-client-secret" }' },
+    { name: 'trap: tenant id guid', path: 'appsettings.json', code: '{ "TenantId": "0473e6e1-a657-49ea-9bd9-b35f0fcbaeac" }' },
+    { name: 'trap: certificate thumbprint', path: 'appsettings.json', code: '{ "CertificateThumbprint": "9EF4404E8C42CB28102C587E6F82E3E53F4F9199" }' },
+    { name: 'trap: documentation placeholder', path: 'appsettings.json', code: '{ "ClientSecret": "<your-client-secret>" }' },
+    { name: 'trap: pipeline token password', path: 'appsettings.json', code: '{ "Cs": "AuthType=AD;Url=https://crm.local/org;Username=svc;Password=#{CrmPassword}#" }' },
+    { name: 'trap: test placeholder', path: 'appsettings.json', code: '{ "Password": "not-a-real-password" }' },
+    { name: 'trap: storage emulator key', path: 'appsettings.json', code: '{ "Storage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IfsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" }' },
+    { name: 'trap: app insights connection string', path: 'appsettings.json', code: '{ "ConnectionString": "InstrumentationKey=5d348b97-870d-477b-bb10-c3b19b5c2356;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/" }' },
+    { name: 'trap: flow expression', path: 'flow.json', code: '{ "headers": { "x-api-key": "@parameters(\'ApiKey\')" } }' },
+    { name: 'trap: documentation file', path: 'README.md', code: `ClientSecret=${entra}` },
+  ],
+  invalid: [
+    { name: 'entra client secret by shape', path: 'appsettings.json', code: `{\n  "Value": "${entra}"\n}`, errors: [{ line: 2, message: 'Entra' }], secrets: [entra] },
+    { name: 'credential-named setting', path: 'appsettings.json', code: `{ "Dataverse": {\n "ServicePassword": "${password}" } }`, errors: [{ line: 2 }], secrets: [password] },
+    { name: 'password inside a connection string', path: 'appsettings.json', code: `{ "Cs": "AuthType=OAuth;Url=https://x.crm.dynamics.com;Username=a@b.com;Password=${password}" }`, errors: [{ line: 1, message: 'connection string' }], secrets: [password] },
+    {
+      name: 'multi-line connection string attribute in App.config',
+      path: 'App.config',
+      code: `<configuration>\n  <connectionStrings>\n    <add name="Crm"\n         connectionString="AuthType=Office365;\n           Username=svc@contoso.com;\n           Password=${password};" />\n  </connectionStrings>\n</configuration>`,
+      errors: [{ line: 4 }],
+      secrets: [password],
+    },
+  ],
+});
