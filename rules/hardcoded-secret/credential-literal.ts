@@ -51,11 +51,12 @@ function entropy(s: string): number {
 }
 
 /** A value that could be a real secret: long enough, not prose, not a placeholder, identifier or reference. */
-export function looksLikeSecretValue(v: string): boolean {
+export function looksLikeSecretValue(v: string, named = false): boolean {
   const s = v.trim();
   if (s.length < 8 || s.length > 512 || s.includes(HOLE)) return false;
   if (/\s/.test(s) || PLACEHOLDER.test(s) || REFERENCE.test(s) || GUID.test(s)) return false;
-  if (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s) || /^\d+$/.test(s)) return false; // thumbprints, tokens, numbers
+  // Bare hex of thumbprint / PublicKeyToken length is an identifier, unless a credential name says it is a key.
+  if ((!named && (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s))) || /^\d+$/.test(s)) return false;
   if (/^https?:\/\//i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // addresses and host names
   if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
   if (/not[-_ ]?a[-_ ]?real|placeholder|example|changeme|dummy|fake/i.test(s)) return false;
@@ -63,8 +64,23 @@ export function looksLikeSecretValue(v: string): boolean {
   return classes >= 2 && entropy(s) >= 3;
 }
 
+/** `Basic <base64 of user:password>`: the password is right there, one decode away. */
+function basicCredential(v: string): boolean {
+  const m = /^Basic ([A-Za-z0-9+/]{12,}={0,2})$/.exec(v.trim());
+  if (!m) return false;
+  let decoded: string;
+  try {
+    decoded = atob(m[1]!);
+  } catch {
+    return false;
+  }
+  const colon = decoded.indexOf(':');
+  return colon > 0 && colon < decoded.length - 4 && /^[\x20-\x7e]+$/.test(decoded);
+}
+
 function providerMatch(v: string): string | undefined {
   if (v.includes(EMULATOR_KEY)) return undefined;
+  if (basicCredential(v)) return 'Basic authorization credential (base64 of user:password)';
   for (const [re, what] of PROVIDER) if (re.test(v)) return what;
   return undefined;
 }
@@ -86,7 +102,7 @@ function verdict(f: StringFact): { secret: string; what: string } | undefined {
   if (f.inComment || f.origin === 'comment') return undefined;
   const conn = connectionSecret(v);
   if (conn) return { secret: conn, what: 'connection string secret' };
-  if (isCredentialName(f.name) && looksLikeSecretValue(v)) return { secret: v, what: `value of ${f.name}` };
+  if (isCredentialName(f.name) && looksLikeSecretValue(v, true)) return { secret: v, what: `value of ${f.name}` };
   return undefined;
 }
 

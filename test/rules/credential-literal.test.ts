@@ -32,5 +32,7 @@ testRule(rule, {
       errors: [{ line: 4 }],
       secrets: [password],
     },
+    { name: 'api management key in a flow header', path: 'flow.json', code: '{ "headers": {\n "Ocp-Apim-Subscription-Key": "e377abe605fc920626c88bb5ac500d1cc1787899" } }', errors: [{ line: 2 }], secrets: ['e377abe605fc920626c88bb5ac500d1cc1787899'] },
+    { name: 'basic header with user and password', path: 'a.json', code: '{ "auth": "Basic c3ZjLXVzZXI6U3VwM3JTZWNyZXQh" }', errors: [{ line: 1, message: 'Basic' }], secrets: ['c3ZjLXVzZXI6U3VwM3JTZWNyZXQh'] },
   ],
 });
