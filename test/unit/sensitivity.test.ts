@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { classifyColumn, isCredentialName } from '../../server/src/core/sensitivity';
+
+describe('sensitivity', () => {
+  it('classifies personal, pricing and secret columns', () => {
+    expect(classifyColumn({ name: 'cnt_NationalId', displayName: 'National ID' })).toMatchObject({ sensitive: true, kind: 'personal' });
+    expect(classifyColumn({ name: 'cnt_discountpercent' })).toMatchObject({ sensitive: true, kind: 'pricing' });
+    expect(classifyColumn({ name: 'cnt_apikey' })).toMatchObject({ sensitive: true, kind: 'secret' });
+    expect(classifyColumn({ name: 'cnt_x1', description: 'IBAN of the payout account' }).sensitive).toBe(true);
+  });
+  it('leaves ordinary and reference names alone', () => {
+    for (const n of ['cnt_legacysystemid', 'cnt_preferredname', 'cnt_policynumber', 'versionnumber', 'cnt_isocode', 'cnt_healthcheckurl', 'cnt_tokenendpoint'])
+      expect(classifyColumn({ name: n }).sensitive, n).toBe(false);
+    expect(classifyColumn({ name: 'cnt_x', displayName: 'API Key Id' }).sensitive).toBe(false);
+  });
+  it('honours team settings', () => {
+    expect(classifyColumn({ name: 'cnt_policynumber' }, { sensitiveNames: ['policynumber'], notSensitiveNames: [] }).sensitive).toBe(true);
+    expect(classifyColumn({ name: 'cnt_iban' }, { sensitiveNames: [], notSensitiveNames: ['cnt_iban'] }).sensitive).toBe(false);
+  });
+  it('recognises credential names', () => {
+    for (const n of ['erpPassword', 'ERP API Key', 'SmsGatewayToken', 'SharedAccessKey', 'subscriptionKey']) expect(isCredentialName(n), n).toBe(true);
+    for (const n of ['PasswordPolicyHint', 'ApiKeyName', 'TokenEndpoint', 'erpUser', 'maxDiscountPercent', 'SharedAccessKeyName']) expect(isCredentialName(n), n).toBe(false);
+  });
+});
