@@ -83,6 +83,7 @@ export default defineRule({
         if (doc.role === 'docs') return; // documentation talks about endpoints, it does not call them
         for (const f of facts) {
           if (f.inComment || f.origin === 'comment') continue;
+          if (f.definedAt) continue; // a constant's use: reported once, where it is written
           if (f.name && IDENTIFIER_NAMES.test(f.name)) continue;
           const urls = endpointUrls(f.value);
           if (urls.length === 0) continue;
