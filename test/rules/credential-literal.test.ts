@@ -19,6 +19,7 @@ testRule(rule, {
     { name: 'trap: storage emulator key', path: 'appsettings.json', code: '{ "Storage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IfsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" }' },
     { name: 'trap: app insights connection string', path: 'appsettings.json', code: '{ "ConnectionString": "InstrumentationKey=5d348b97-870d-477b-bb10-c3b19b5c2356;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/" }' },
     { name: 'trap: flow expression', path: 'flow.json', code: '{ "headers": { "x-api-key": "@parameters(\'ApiKey\')" } }' },
+    { name: 'trap: guid role id in a script', path: 'web/roles.js', code: 'var BACK_OFFICE_ROLE_ID = "c05d8a74-e361-f011-8544-000d3a2b7c91";' },
     { name: 'trap: documentation file', path: 'README.md', code: `ClientSecret=${entra}` },
   ],
   invalid: [
@@ -32,6 +33,7 @@ testRule(rule, {
       errors: [{ line: 4 }],
       secrets: [password],
     },
+    { name: 'password constant in a web resource', path: 'web/erp.js', code: `var RATING_USER = "svc-rating";\nvar RATING_PASSWORD = "${password}";\nfetch(u, { headers: { Authorization: "Basic " + btoa(RATING_USER + ":" + RATING_PASSWORD) } });`, errors: [{ line: 2 }], secrets: [password] },
     { name: 'api management key in a flow header', path: 'flow.json', code: '{ "headers": {\n "Ocp-Apim-Subscription-Key": "e377abe605fc920626c88bb5ac500d1cc1787899" } }', errors: [{ line: 2 }], secrets: ['e377abe605fc920626c88bb5ac500d1cc1787899'] },
     { name: 'basic header with user and password', path: 'a.json', code: '{ "auth": "Basic c3ZjLXVzZXI6U3VwM3JTZWNyZXQh" }', errors: [{ line: 1, message: 'Basic' }], secrets: ['c3ZjLXVzZXI6U3VwM3JTZWNyZXQh'] },
   ],

@@ -15,12 +15,15 @@ testRule(rule, {
     { name: 'trap: $schema key', path: 'a.json', code: '{ "$schema": "http://json.schemastore.org/foo" }' },
     { name: 'trap: url in prose', path: 'a.json', code: '{ "help": "See http://wiki.contoso.com/page for details" }' },
     { name: 'trap: documentation link shortener', path: 'a.json', code: '{ "docs": "http://aka.ms/dataverse" }' },
+    { name: 'trap: js prefix check that rejects http', path: 'web/a.ts', code: 'export function ok(url: string) {\n  if (url.toLowerCase().startsWith("http://")) { return false; }\n  return true;\n}' },
+    { name: 'trap: js svg namespace', path: 'web/b.js', code: 'var SVG_NS = "http://www.w3.org/2000/svg";\ndocument.createElementNS(SVG_NS, "svg");' },
     { name: 'trap: commented out', path: '.vscode/settings.json', code: '{\n  // "url": "http://erp.contoso.com/api"\n  "a": 1\n}' },
   ],
   invalid: [
     { name: 'token endpoint over http', path: 'appsettings.json', code: '{\n  "Sso": {\n    "TokenEndpoint": "http://sso.contoso.com/adfs/oauth2/token"\n  }\n}', errors: [{ line: 3, message: 'sso.contoso.com' }] },
     { name: 'url inside a connection string', path: 'a.json', code: '{ "Cs": "AuthType=ClientSecret;Url=http://crm.contoso.local/org;ClientId=x" }', errors: [{ line: 1 }] },
     { name: 'intranet host with port and path', path: 'a.json', code: '{\n "LegacyApi": "http://policy-legacy.contoso.local:8080/api/"\n}', errors: [{ line: 2 }] },
+    { name: 'js constant reported where written, not where used', path: 'web/api.js', code: 'var URL = "http://rating.contoso.local/api/quote";\nfunction q() { return fetch(URL, { method: "POST" }); }', errors: [{ line: 1 }] },
     { name: 'flow http action uri', path: 'flow.json', code: '{ "actions": { "Call": { "inputs": {\n "method": "POST",\n "uri": "http://erp.contoso.com/settlement/import" } } } }', errors: [{ line: 3 }] },
   ],
 });
