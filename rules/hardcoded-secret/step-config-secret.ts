@@ -112,7 +112,7 @@ export default defineRule({
       summary: "Finds credentials in a plug-in step's unsecure configuration (SdkMessageProcessingStep <Configuration>).",
       why:
         'The unsecure configuration is exported with the solution in clear text and is readable by every user who can read plug-in step registrations. A password or key there reaches source control and every environment the solution is imported into.',
-      bad: '<Configuration>{"erpUser":"svc-crm","erpPassword":"!ttQMtr9EKod?h0%LcfF"}</Configuration>',
+      bad: '<Configuration>{"erpUser":"svc-crm","erpPassword":"Zx8!qLw2#Tb5yQ"}</Configuration>',
       good: '<Configuration>{"erpUser":"svc-crm"}</Configuration>  <!-- password in the secure configuration or Key Vault -->',
       fix: 'Rotate the credential. Move it to the secure configuration (not exported, readable by administrators only) or, better, to Azure Key Vault / a Secret-type environment variable read at run time.',
       traps: 'Configuration that only holds settings (limits, URLs, feature flags), credential-named keys with placeholder, empty or reference values, user names.',

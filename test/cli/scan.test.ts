@@ -25,7 +25,7 @@ function plantedSecrets(): string[] {
     for (const l of lines) {
       for (const m of l.matchAll(/["'>]([^"'<>\s]{10,})["'<]|(?:Password|Key|Secret|sig|code)=([^;"'&\s]{8,})/gi)) {
         const v = (m[1] ?? m[2])!;
-        if (/^https?:|^[0-9a-f-]{36}$|^[A-Za-z._-]+$/.test(v)) continue;
+        if (/^https?:|^[0-9a-f-]{36}$|^[A-Za-z._-]+$/.test(v) || (m[1] && v.includes("="))) continue; // key=value fragments are not the value
         out.add(v);
       }
     }
