@@ -1,0 +1,70 @@
+import { defineRule } from '../../server/src/core/rule';
+import { classifyColumn, type Sensitivity } from '../../server/src/core/sensitivity';
+import { formScriptHides, tablesForScript } from '../../server/src/model/script';
+import { findColumn, isColumnSecured, type SolutionModel } from '../../server/src/model/solution';
+
+/**
+ * Locking (read-only) matters for values users must not change: pricing controls and computed
+ * scores. Locked personal data can still be read, which is what the user is allowed to do there.
+ */
+function lockMatters(s: Sensitivity): boolean {
+  return s.kind === 'pricing' || /score/.test(s.reason ?? '');
+}
+
+/** The column's secured state: on the tables whose forms load the script, else anywhere. */
+function secured(sol: SolutionModel, column: string, tables: string[]): boolean | undefined {
+  if (tables.length > 0) {
+    const states = tables.map((t) => isColumnSecured(sol, column, t));
+    if (states.some((x) => x !== undefined)) return states.every((x) => x !== false);
+  }
+  return isColumnSecured(sol, column);
+}
+
+export default defineRule({
+  meta: {
+    code: 'D365H020',
+    name: 'script-hides-sensitive-column',
+    category: 'hidden-sensitive-field',
+    severity: 'warning',
+    kinds: ['script'],
+    exampleLanguage: 'js',
+    docs: {
+      summary:
+        'Finds form scripts that hide a sensitive column (setVisible(false), or setVisible(condition) after a client-side role check) or lock a pricing column (setDisabled(true)) that field-level security does not protect.',
+      why:
+        'A form script runs in the browser of the user it is meant to restrict. The column is still returned by the Web API, Advanced Find, Excel export and every other form, and a user with write privilege can change a locked value through the API. Client-side role checks (userSettings.roles, getUserRoles) decide only what the form shows, never what the user can read or write.',
+      bad: 'if (!userHasRole("Back Office")) {\n  formContext.getControl("pfx_iban").setVisible(false); // pfx_iban: IsSecured 0\n}',
+      good: '// Entity.xml: pfx_iban has <IsSecured>1</IsSecured> and a field security profile grants the back office read.\nformContext.getControl("pfx_iban").setVisible(true);',
+      fix: 'Secure the column (IsSecured = 1) and grant read / update through a field security profile to the teams that need it; keep the script only for layout. For pricing values, enforce the rule server-side (a plug-in or a business rule with scope Entity) as well as securing the column.',
+      traps:
+        'Hiding a non-sensitive column for layout, hiding a column that is secured (IsSecured 1 or in a field security profile), setVisible(true) and setDisabled(false), locking read-only personal data that users may see, tabs and sections (their columns come from the form XML).',
+      references: ['https://learn.microsoft.com/power-platform/admin/field-level-security', 'https://cwe.mitre.org/data/definitions/602.html'],
+    },
+  },
+  create(ctx) {
+    const sol = ctx.model.solution;
+    return {
+      script(doc) {
+        if (doc.minified) return;
+        const tables = tablesForScript(doc.file.path, sol);
+        for (const h of formScriptHides(doc)) {
+          const info = (tables.length === 1 ? findColumn(sol, h.column, tables[0]) : undefined) ?? findColumn(sol, h.column);
+          const s = classifyColumn({ name: h.column, displayName: info?.displayName, description: info?.description }, ctx.settings);
+          if (!s.sensitive) continue;
+          if (h.action === 'disable' && !lockMatters(s)) continue;
+          // undefined: the column is not in a scanned solution; the name decides.
+          if (secured(sol, h.column, tables) === true) continue;
+          const what = h.action === 'hide' ? (h.conditional ? 'hidden for some users' : 'hidden') : h.conditional ? 'made read-only for some users' : 'made read-only';
+          const why = h.roleCheck ? ' after a client-side role check' : '';
+          ctx.report({
+            span: h.span,
+            message: `Sensitive column ${h.column} (${s.reason}) is ${what}${why} in a form script, but field-level security does not protect it: the Web API still ${h.action === 'hide' ? 'returns' : 'lets users change'} it. Secure the column with a field security profile.`,
+            key: `${h.column}|${h.action}`,
+            related: info ? [{ path: info.path, span: info.span, message: `${h.column} is defined here without field-level security` }] : undefined,
+            fixData: { column: h.column, action: h.action },
+          });
+        }
+      },
+    };
+  },
+});
