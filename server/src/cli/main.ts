@@ -5,9 +5,13 @@ import { analyzeProject, buildLayout, decode, DEFAULT_MAX_FILE_SIZE, initCSharp,
 import { builtinRules } from '../../../rules/index';
 import { walk, readBytes } from './files';
 import { toSarif } from '../reporters/sarif';
+import { TeamRun, verifyRulesCommand } from './options-team';
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
+  if (cmd === 'verify-rules') return verifyRulesCommand(rest);
+  const team = new TeamRun(rest); // takes its flags (--config, --rules, --baseline, ...) out of rest
+  if (team.error) return fail(team.error);
   if (cmd !== 'scan') {
     if (cmd === 'rules') {
       for (const r of builtinRules) process.stdout.write(`${r.meta.code}  ${r.meta.name.padEnd(36)} ${r.meta.category.padEnd(24)} ${r.meta.severity}\n`);
@@ -39,8 +43,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (paths.length === 0) paths.push('.');
   const base = paths.length === 1 ? path.resolve(paths[0]!) : process.cwd();
+  const loadError = team.load(base);
+  if (loadError) return fail(loadError);
   await initCSharp(__dirname);
-  const entries = walk(paths, base);
+  const entries = team.filter(walk(paths, base));
   const files: SourceFile[] = [];
   const texts = new Map<string, string>();
   const readNotices: string[] = [];
@@ -52,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       readNotices.push(`${e.rel}: cannot read: ${(err as Error).message}`);
       continue;
     }
+    if (team.archive(e, bytes, files, texts, readNotices)) continue;
     if (bytes.length > DEFAULT_MAX_FILE_SIZE) {
       readNotices.push(`${e.rel}: larger than ${DEFAULT_MAX_FILE_SIZE} bytes; not scanned`);
       continue;
@@ -62,10 +69,12 @@ async function main(argv: string[]): Promise<number> {
     files.push({ path: e.rel, text: d.text, encoding: d.encoding });
     texts.set(e.rel, d.text);
   }
-  const layout = buildLayout(entries.map((e) => e.rel), (p) => texts.get(p));
-  const result = analyzeProject(files, { rules: builtinRules, layout });
+  const layout = buildLayout(team.layoutPaths(entries), (p) => texts.get(p));
+  const result = analyzeProject(files, { rules: team.rules, settings: team.settings, layout });
+  const afterError = team.after(result, files);
+  if (afterError) return fail(afterError);
   let out: string;
-  if (format === 'sarif') out = JSON.stringify(toSarif(result, builtinRules, base), null, 2);
+  if (format === 'sarif') out = JSON.stringify(team.sarif(toSarif({ ...result, findings: team.sarifFindings() }, team.rules, base)), null, 2);
   else if (format === 'json') out = JSON.stringify(result.findings.map((f) => ({ file: f.path, line: f.range.start.line + 1, category: f.category, rule: f.code, message: f.message })), null, 2);
   else out = result.findings.map((f) => `${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`).join('\n');
   if (output) writeFileSync(output, out);
@@ -78,6 +87,11 @@ async function main(argv: string[]): Promise<number> {
   );
   if (failOn === 'none') return 0;
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn as Severity]) ? 1 : 0;
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(
