@@ -8,12 +8,12 @@ const ts = (text: string, path = 'web/a.ts') => parseScript({ path, text }, 'web
 const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 
 describe('script parser', () => {
-  it('builds a typed AST with ranges, loc and parents, and collects comments', () => {
+  it('builds a typed AST with ranges and parents, and collects comments', () => {
     const d = js('// head\nvar a = 1; /* tail */');
     expect(d.failed).toBe(false);
     expect(d.ast?.type).toBe('Program');
     expect(d.ast?.body[0]?.range).toEqual([8, 18]);
-    expect(d.ast?.body[0]?.loc.start.line).toBe(2);
+    expect(d.lines.positionAt(d.ast!.body[0]!.range[0]).line).toBe(1);
     expect((d.ast?.body[0] as { parent?: unknown }).parent).toBe(d.ast);
     expect(d.comments).toEqual([{ start: 0, end: 7 }, { start: 19, end: 29 }]);
   });
@@ -107,5 +107,23 @@ describe('script parser', () => {
 
   it('decodes escapes', () => {
     expect(js('var s = "a\\u0041\\n";').strings[0]!.value).toBe('aA\n');
+  });
+});
+
+describe('shared walk', () => {
+  it('visits the cached pre-order list in source order and skips a subtree when enter returns false', async () => {
+    const { walk } = await import('../../server/src/parsers/script-ast');
+    const d = js('function f() { var inner = 1; }\nvar outer = 2;');
+    const all: string[] = [];
+    walk(d.ast!, (n) => {
+      if (n.type === 'Identifier') all.push(n.name);
+    });
+    expect(all).toEqual(['f', 'inner', 'outer']);
+    const skipped: string[] = [];
+    walk(d.ast!, (n) => {
+      if (n.type === 'FunctionDeclaration') return false;
+      if (n.type === 'Identifier') skipped.push(n.name);
+    });
+    expect(skipped).toEqual(['outer']);
   });
 });

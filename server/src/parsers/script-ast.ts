@@ -24,14 +24,32 @@ export function childrenOf(n: Node): Node[] {
       for (const x of v) if (isNode(x)) out.push(x);
     } else if (isNode(v)) out.push(v);
   }
+  // Object keys are not in source order (a FunctionDeclaration lists `body` before `id`).
+  if (out.length > 1) out.sort((a, b) => a.range[0] - b.range[0]);
   return out;
 }
 
+/** Pre-order node list of a parsed program, built once by setParents, so rules and the model do not re-walk the tree. */
+interface Flat {
+  order: Node[];
+  parents: (Node | undefined)[];
+  /** Index of the last descendant of order[i] (subtree = i..end[i]). */
+  end: Int32Array;
+}
+const flats = new WeakMap<Node, Flat>();
+
 /**
  * Depth-first walk with an explicit stack (deeply nested bundles must not overflow the call
- * stack). `enter` returning false skips the node's children.
+ * stack). `enter` returning false skips the node's children. A program that went through
+ * setParents is walked over its cached pre-order list: ten rules walking one tree cost one walk.
  */
 export function walk(root: Node, enter: (n: Node, parent: Node | undefined) => boolean | void): void {
+  const flat = flats.get(root);
+  if (flat) {
+    const { order, parents, end } = flat;
+    for (let i = 0; i < order.length; ) i = enter(order[i]!, parents[i]) === false ? end[i]! + 1 : i + 1;
+    return;
+  }
   const stack: [Node, Node | undefined][] = [[root, undefined]];
   while (stack.length > 0) {
     const [n, p] = stack.pop()!;
@@ -41,11 +59,29 @@ export function walk(root: Node, enter: (n: Node, parent: Node | undefined) => b
   }
 }
 
-/** Sets `parent` on every node (typescript-estree's `parse` does not). */
+/** Sets `parent` on every node (typescript-estree's `parse` does not) and caches the pre-order list. */
 export function setParents(root: Node): void {
-  walk(root, (n, p) => {
-    (n as { parent?: Node }).parent = p;
-  });
+  const order: Node[] = [];
+  const parents: (Node | undefined)[] = [];
+  const ends: number[] = [];
+  // Explicit stack of [node, parent, index-or-marker]: a negative entry closes a subtree.
+  const stack: { n: Node; p: Node | undefined; close: number }[] = [{ n: root, p: undefined, close: -1 }];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.close >= 0) {
+      ends[e.close] = order.length - 1;
+      continue;
+    }
+    (e.n as { parent?: Node }).parent = e.p;
+    const i = order.length;
+    order.push(e.n);
+    parents.push(e.p);
+    ends.push(i);
+    stack.push({ n: e.n, p: e.p, close: i });
+    const kids = childrenOf(e.n);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push({ n: kids[k]!, p: e.n, close: -1 });
+  }
+  flats.set(root, { order, parents, end: Int32Array.from(ends) });
 }
 
 export function parentOf(n: Node): Node | undefined {

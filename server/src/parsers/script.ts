@@ -12,7 +12,7 @@ import { collectConstants, collectStringFacts, commentFacts, type ScriptConstant
 
 export interface ScriptDocument extends ParsedFileBase {
   kind: 'script';
-  /** The typescript-estree tree with `range`, `loc` and `parent` on every node; undefined when minified or failed. */
+  /** The typescript-estree tree with `range` and `parent` on every node (no `loc`: the LineIndex maps offsets); undefined when minified or failed. */
   ast?: TSESTree.Program;
   language: 'js' | 'ts' | 'jsx' | 'tsx';
   /** Minified or vendored bundle: only cheap text rules run on it. */
@@ -36,7 +36,7 @@ export function parseScript(file: SourceFile, role: ArtifactRole, language: Scri
   }
   let ast: TSESTree.Program;
   try {
-    ast = parse(text, { range: true, loc: true, comment: true, filePath: DIALECT_FILE[language], errorOnUnknownASTType: false, allowInvalidAST: false });
+    ast = parse(text, { range: true, loc: false, comment: true, filePath: DIALECT_FILE[language], errorOnUnknownASTType: false, allowInvalidAST: false });
   } catch (e) {
     doc.failed = true;
     doc.notices.push(parseErrorNotice(e, doc));
