@@ -22,7 +22,7 @@ import type { Finding, SourceFile } from '../core/types';
 import { builtinRules } from '../../../rules/index';
 import { archiveSourceFiles, isArchivePath } from '../archive/index';
 import { absentResult, automationDetails, compareWithBaseline, createBaseline, loadBaseline, writeBaselineFile, type BaselineEntry } from '../baseline/index';
-import { buildIgnoreFilter, ConfigError, loadConfig, type ResolvedConfig } from '../config/index';
+import { buildIgnoreFilter, ConfigError, loadConfig, type PackRef, type ResolvedConfig } from '../config/index';
 import { formatVerifyReport, loadPacks, readPackFile, resolvePackArg, verifyPack } from '../declarative/index';
 import { changedFilesSince, isInChange } from '../git/changed';
 import { applyInlineSuppressions, applySuppressionsFile, loadSuppressionsFile, sarifSuppressions, type SuppressionNotice } from '../suppressions/index';
@@ -53,6 +53,10 @@ export class TeamRun {
   error?: string;
   rules: readonly Rule[] = builtinRules;
   settings?: AnalyzerSettings;
+  /** The packs loaded, as references: worker threads rebuild the same rules from them (rules are functions and do not clone). */
+  packRefs: PackRef[] = [];
+  /** Suppression notices of after(), as lines for the caller to print (or not, under --quiet). */
+  messages: string[] = [];
   private flags: TeamFlags = { rules: [], reportUnused: false };
   private config?: ResolvedConfig;
   private base = '.';
@@ -93,6 +97,7 @@ export class TeamRun {
       const refs = [...config.packs, ...this.flags.rules.map((spec) => ({ spec: resolvePackArg(spec, process.cwd()), fromDir: process.cwd(), declaredIn: '--rules' }))];
       const packs = loadPacks(refs, builtinRules.map((r) => r.meta.code), {});
       this.rules = [...builtinRules, ...packs];
+      this.packRefs = refs;
       this.settings = config.settings;
       if (this.flags.reportUnused) config.reportUnusedSuppressions = true;
       this.config = config;
@@ -167,7 +172,7 @@ export class TeamRun {
       result.findings = gating;
       for (const n of this.notices) {
         const where = n.range ? `:${n.range.start.line + 1}` : n.key ? ` ${n.key}` : '';
-        process.stderr.write(`notice: ${n.path}${where}: ${n.code} ${n.message}\n`);
+        this.messages.push(`${n.path}${where}: ${n.code} ${n.message}`);
       }
     });
   }
