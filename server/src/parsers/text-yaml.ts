@@ -1,0 +1,185 @@
+// YAML (Azure Pipelines, GitHub Actions, compose files) with exact spans for every scalar. The
+// `yaml` package gives each node its source range; script steps (`script:`, `run:`, `pwsh:`,
+// `inlineScript:`) are handed to the command-line lexer so their values get names and the
+// pipeline rules see one command per logical line.
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { ParseNotice, Span, StringFact } from '../core/types';
+import { scanShell, type Shell, type ShellScan, type TextCommand } from './text-shell';
+
+export interface YamlScan {
+  strings: StringFact[];
+  comments: Span[];
+  commands: TextCommand[];
+  notices: ParseNotice[];
+}
+
+/** Keys whose value is a script, and the shell it runs in when nothing else says. */
+const SCRIPT_KEYS: Record<string, Shell> = {
+  script: 'unknown',
+  bash: 'bash',
+  sh: 'bash',
+  pwsh: 'powershell',
+  powershell: 'powershell',
+  run: 'unknown',
+  inlinescript: 'unknown',
+  inline: 'powershell',
+  scripttorun: 'unknown',
+  command: 'unknown',
+};
+
+type Pairs = { key: string; value: unknown }[];
+
+export function scanYaml(text: string): YamlScan {
+  const out: YamlScan = { strings: [], comments: [], commands: [], notices: [] };
+  const blocks: Span[] = [];
+  let docs: ReturnType<typeof parseAllDocuments>;
+  try {
+    const parsed = parseAllDocuments(text, { keepSourceTokens: false, uniqueKeys: false, strict: false });
+    docs = Array.isArray(parsed) ? parsed : [];
+  } catch (e) {
+    out.notices.push({ kind: 'parse-error', message: `YAML: ${(e as Error).message.split('\n')[0]}` });
+    return out;
+  }
+  for (const d of docs) {
+    const err = d.errors[0];
+    if (err && out.notices.length === 0) {
+      const [line, col] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [undefined, undefined];
+      const at = line !== undefined ? ` at line ${line}, column ${col}` : '';
+      out.notices.push({ kind: 'parse-error', message: `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}${at}`, span: { start: err.pos[0], end: err.pos[1] } });
+    }
+    walk(d.contents as YamlNode | null, [], text, out, blocks, undefined);
+  }
+  yamlComments(text, blocks, out);
+  return out;
+}
+
+function pairsOf(node: YamlNode): Pairs {
+  if (!isMap(node)) return [];
+  return node.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : String(p.key ?? ''), value: p.value }));
+}
+
+function sibling(pairs: Pairs, key: string): string | undefined {
+  const p = pairs.find((x) => x.key.toLowerCase() === key);
+  return p && isScalar(p.value as YamlNode) ? String((p.value as { value: unknown }).value) : undefined;
+}
+
+/** The shell of a script step, from its key and its siblings (`shell: pwsh`, `scriptType: ps`). */
+function shellOf(key: string, siblings: Pairs, task: string | undefined): Shell {
+  const k = key.toLowerCase();
+  const declared = (sibling(siblings, 'shell') ?? sibling(siblings, 'scripttype') ?? sibling(siblings, 'targettype') ?? '').toLowerCase();
+  if (/pwsh|powershell|^ps(core)?$/.test(declared)) return 'powershell';
+  if (/bash|^sh$/.test(declared)) return 'bash';
+  if (/^cmd$/.test(declared)) return 'cmd';
+  if (task && /powershell/i.test(task)) return 'powershell';
+  if (task && /bash|shellscript/i.test(task)) return 'bash';
+  return SCRIPT_KEYS[k] ?? 'unknown';
+}
+
+function walk(node: YamlNode | null | undefined, path: string[], text: string, out: YamlScan, blocks: Span[], task: string | undefined, depth = 0): void {
+  if (!node || depth > 200 || isAlias(node)) return;
+  if (isMap(node)) {
+    const pairs = pairsOf(node);
+    const ownTask = sibling(pairs, 'task') ?? sibling(pairs, 'uses') ?? task;
+    // Azure Pipelines variables as a list: `- name: X` / `value: Y` binds Y to X.
+    const listName = sibling(pairs, 'name');
+    const isNamedValue = listName !== undefined && pairs.some((p) => p.key === 'value') && /^\d+$/.test(path[path.length - 1] ?? '');
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = isScalar(item.key) ? String(item.key.value) : '';
+      const v = item.value as YamlNode | null;
+      if (isNamedValue && key === 'value' && isScalar(v)) {
+        scalar(v, listName!, [...path.slice(0, -1), listName!].join('.'), text, out);
+        continue;
+      }
+      const childPath = [...path, key];
+      if (isScalar(v) && typeof v.value === 'string' && SCRIPT_KEYS[key.toLowerCase()] !== undefined && looksLikeScript(key, v.value)) {
+        script(v, key, childPath, pairs, ownTask, text, out, blocks);
+        continue;
+      }
+      walk(v, childPath, text, out, blocks, ownTask, depth + 1);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((it, i) => walk(it as YamlNode, [...path, String(i)], text, out, blocks, task, depth + 1));
+  } else if (isScalar(node)) {
+    scalar(node, lastKey(path), path.join('.'), text, out);
+  }
+}
+
+/** `command:` and `run:` are also ordinary settings in some files; a script has a space or a line break. */
+function looksLikeScript(key: string, value: string): boolean {
+  const k = key.toLowerCase();
+  if (k === 'command' || k === 'run' || k === 'inline') return /\s/.test(value.trim());
+  return true;
+}
+
+function lastKey(path: string[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (!/^\d+$/.test(path[i]!)) return path[i];
+  return undefined;
+}
+
+function scalar(node: { value: unknown; range?: [number, number, number] | null }, name: string | undefined, path: string, _text: string, out: YamlScan): void {
+  if (typeof node.value !== 'string' || !node.range) return;
+  const f: StringFact = { value: node.value, span: { start: node.range[0], end: node.range[1] }, path, origin: 'text' };
+  if (name) f.name = name;
+  out.strings.push(f);
+}
+
+function script(v: { value: unknown; range?: [number, number, number] | null; type?: string | null }, key: string, path: string[], siblings: Pairs, task: string | undefined, text: string, out: YamlScan, blocks: Span[]): void {
+  if (!v.range) return;
+  const shell = shellOf(key, siblings, task);
+  const [start, end] = v.range;
+  const p = path.join('.');
+  let scan: ShellScan;
+  if (v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED') {
+    // The body of a block scalar is the script as written: lex the source in place (exact spans).
+    const nl = text.slice(start, end).search(/\r?\n/);
+    const bodyStart = nl < 0 ? end : start + nl + 1;
+    blocks.push({ start: bodyStart, end });
+    scan = scanShell(text, shell, bodyStart, end, p);
+  } else if (v.type === 'PLAIN') {
+    scan = scanShell(text, shell, start, end, p);
+  } else {
+    // Quoted: lex the decoded value and map every span onto the whole scalar.
+    const value = String(v.value);
+    scan = scanShell(value, shell, 0, value.length, p);
+    const whole = { start, end };
+    for (const f of scan.strings) f.span = whole;
+    for (const c of scan.commands) c.span = whole;
+    scan.comments = [];
+  }
+  for (const f of scan.strings) if (!f.path) f.path = p;
+  out.strings.push(...scan.strings);
+  out.comments.push(...scan.comments);
+  out.commands.push(...scan.commands);
+}
+
+/** `#` comments outside quoted scalars and outside script blocks (the lexer found those). */
+function yamlComments(text: string, blocks: Span[], out: YamlScan): void {
+  if (text.indexOf('#') < 0) return;
+  const inBlock = (o: number): boolean => blocks.some((b) => o >= b.start && o < b.end);
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (!inBlock(lineStart)) {
+      let quote = '';
+      for (let i = lineStart; i < lineEnd; i++) {
+        const c = text[i]!;
+        const prev = i === lineStart ? ' ' : text[i - 1]!;
+        if (quote) {
+          if (c === quote) quote = '';
+          continue;
+        }
+        if ((c === '"' || c === "'") && /[\s:[{,-]/.test(prev)) quote = c;
+        else if (c === '#' && /\s/.test(prev)) {
+          const end = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+          out.comments.push({ start: i, end });
+          const body = text.slice(i + 1, end).trim();
+          if (body) out.strings.push({ value: body, span: { start: i, end }, origin: 'comment', inComment: true });
+          break;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../../server/src/core/engine';
+import { HOLE } from '../../server/src/core/types';
+import type { TextDocument } from '../../server/src/parsers/text';
+
+const parse = (path: string, text: string): TextDocument => {
+  const d = parseFile({ path, text });
+  expect(d?.kind).toBe('text');
+  return d as TextDocument;
+};
+const at = (doc: TextDocument, name: string) => doc.strings.find((s) => s.name === name && !s.inComment);
+const slice = (doc: TextDocument, s: { span: { start: number; end: number } }) => doc.file.text.slice(s.span.start, s.span.end);
+const lineOf = (doc: TextDocument, s: { span: { start: number } }) => doc.lines.positionAt(s.span.start).line + 1;
+
+describe('text parser: .env', () => {
+  const text = [
+    '# service settings',
+    'export API_BASE=https://api.fabrikam.test/v2',
+    'DB_PASSWORD="Qx7!mw\\"p2#z"   # rotate quarterly',
+    "SIGNING_KEY='a$b`c'",
+    'EMPTY=',
+    'TOKEN=abc123def # trailing',
+    'PEM="-----BEGIN PRIVATE KEY-----',
+    'MIIBVwIBADANBg',
+    '-----END PRIVATE KEY-----"',
+    'AFTER=1',
+  ].join('\n');
+  const doc = parse('deploy/.env.production', text);
+
+  it('names values by key, decodes quotes, keeps exact spans', () => {
+    expect(doc.role).toBe('dotenv');
+    expect(at(doc, 'API_BASE')?.value).toBe('https://api.fabrikam.test/v2');
+    const pw = at(doc, 'DB_PASSWORD')!;
+    expect(pw.value).toBe('Qx7!mw"p2#z');
+    expect(slice(doc, pw)).toBe('"Qx7!mw\\"p2#z"');
+    expect(at(doc, 'SIGNING_KEY')?.value).toBe('a$b`c');
+    expect(at(doc, 'EMPTY')).toBeUndefined();
+    const tok = at(doc, 'TOKEN')!;
+    expect(tok.value).toBe('abc123def');
+    expect(slice(doc, tok)).toBe('abc123def');
+  });
+  it('reads multi-line quoted values and goes on after them', () => {
+    const pem = at(doc, 'PEM')!;
+    expect(pem.value).toContain('BEGIN PRIVATE KEY');
+    expect(lineOf(doc, pem)).toBe(7);
+    expect(lineOf(doc, at(doc, 'AFTER')!)).toBe(10);
+  });
+  it('records comments, including trailing ones, as comment facts', () => {
+    expect(doc.comments.length).toBe(3);
+    const c = doc.strings.filter((s) => s.inComment);
+    expect(c.map((s) => s.value)).toEqual(['service settings', 'rotate quarterly', 'trailing']);
+    expect(c.every((s) => s.origin === 'comment')).toBe(true);
+  });
+});
+
+describe('text parser: YAML pipelines', () => {
+  const yml = [
+    'trigger:',
+    '  - main',
+    'variables:',
+    '  - name: ServiceUser',
+    '    value: svc-deploy@fabrikam.test',
+    '  - name: ServicePassword',
+    "    value: 'Wq8#nZ2!vL'",
+    '  - group: release-secrets',
+    'steps:',
+    '  - task: PowerShell@2',
+    '    inputs:',
+    '      targetType: inline',
+    '      script: |',
+    '        # sign in',
+    '        $pw = ConvertTo-SecureString "Lm3$x" -AsPlainText -Force',
+    '        Connect-Thing -Url https://x.test `',
+    '          -ClientSecret \'Zk9-long-value\'',
+    '  - bash: pac auth create --username "$(User)" --password Rt5%qP0z  # deploy',
+    '    displayName: Sign in',
+    '  - script: "echo \\"done\\""',
+    'env:',
+    '  API_TOKEN: ghp_example   # comment',
+  ].join('\n');
+  const doc = parse('build/azure-pipelines.yml', yml);
+
+  it('gives every scalar its dotted path, last key and exact span', () => {
+    expect(doc.role).toBe('pipeline');
+    expect(doc.notices).toHaveLength(0);
+    const trig = doc.strings.find((s) => s.path === 'trigger.0')!;
+    expect(trig.value).toBe('main');
+    expect(trig.name).toBe('trigger');
+    const tok = at(doc, 'API_TOKEN')!;
+    expect(tok.path).toBe('env.API_TOKEN');
+    expect(slice(doc, tok)).toBe('ghp_example');
+    expect(at(doc, 'displayName')?.value).toBe('Sign in');
+  });
+  it('binds list variables `- name: X / value: Y` to X', () => {
+    const pw = at(doc, 'ServicePassword')!;
+    expect(pw.value).toBe('Wq8#nZ2!vL');
+    expect(pw.path).toBe('variables.ServicePassword');
+    expect(slice(doc, pw)).toBe("'Wq8#nZ2!vL'");
+    expect(lineOf(doc, pw)).toBe(7);
+    expect(at(doc, 'ServiceUser')?.value).toBe('svc-deploy@fabrikam.test');
+  });
+  it('lexes script steps in place: commands, names, holes, comments', () => {
+    const cmds = doc.commands!;
+    expect(cmds.map((c) => c.text)).toEqual([
+      '$pw = ConvertTo-SecureString "Lm3$x" -AsPlainText -Force',
+      "Connect-Thing -Url https://x.test -ClientSecret 'Zk9-long-value'",
+      'pac auth create --username "$(User)" --password Rt5%qP0z',
+      'echo "done"',
+    ]);
+    expect(cmds[0]!.shell).toBe('powershell');
+    expect(cmds[2]!.shell).toBe('bash');
+    expect(lineOf(doc, { span: cmds[1]!.span })).toBe(16);
+    const cs = at(doc, 'ClientSecret')!;
+    expect(cs.value).toBe('Zk9-long-value');
+    expect(lineOf(doc, cs)).toBe(17);
+    expect(cs.callee).toBe('Connect-Thing');
+    const ss = doc.strings.find((s) => s.callee === 'ConvertTo-SecureString')!;
+    expect(ss.name).toBe('String');
+    expect(ss.value).toBe(`Lm3${HOLE}`);
+    expect(ss.partial).toBe(true);
+    const pw = at(doc, 'password')!;
+    expect(pw.value).toBe('Rt5%qP0z');
+    expect(slice(doc, pw)).toBe('Rt5%qP0z');
+    expect(at(doc, 'username')?.partial).toBe(true);
+    const comments = doc.strings.filter((s) => s.inComment).map((s) => s.value);
+    expect(comments).toEqual(['sign in', 'deploy', 'comment']);
+  });
+  it('turns a YAML syntax error into one notice and never throws', () => {
+    const bad = parse('.github/workflows/ci.yml', 'jobs:\n  build:\n    steps: [a, b\n  x: "unterminated\n');
+    expect(bad.notices).toHaveLength(1);
+    expect(bad.notices[0]!.kind).toBe('parse-error');
+    expect(bad.notices[0]!.message).toMatch(/^YAML: /);
+  });
+  it('reads other YAML files too', () => {
+    const d = parse('deploy/docker-compose.yml', 'services:\n  db:\n    environment:\n      SA_PASSWORD: "Hn4!qz8w"\n');
+    expect(d.role).toBe('other');
+    expect(at(d, 'SA_PASSWORD')?.path).toBe('services.db.environment.SA_PASSWORD');
+  });
+});
+
+describe('text parser: PowerShell', () => {
+  const ps = [
+    '<# .SYNOPSIS',
+    '   Deploys. Password=not-here #>',
+    'param([string]$Environment = "uat")',
+    '$Password = "Pz8!kw2q"',
+    "$env:CRM_SECRET = 'Sx9-abc'",
+    `$cred = New-Object PSCredential("svc@fabrikam.test", (ConvertTo-SecureString 'It''s7x' -AsPlainText -Force))`,
+    '"Yb6!pp" | ConvertTo-SecureString -AsPlainText -Force',
+    'Connect-Service -ClientSecret:"Qa1-b" -TenantId $tenant # inline',
+    '$settings = @{ ApiKey = \'Kf4-zz\'; Url = "https://h.test/$path" }',
+    '$body = @"',
+    'user=me',
+    'pass=$Password',
+    '"@',
+    "$lit = @'",
+    'token=Vt3-literal',
+    "'@",
+    'Invoke-Thing `',
+    '  -Uri "http://h.test"',
+  ].join('\r\n');
+  const doc = parse('scripts/Deploy-Solution.ps1', ps);
+
+  it('names assignments, parameters and hashtable keys', () => {
+    expect(doc.role).toBe('powershell');
+    expect(at(doc, 'Environment')?.value).toBe('uat');
+    expect(at(doc, 'Password')?.value).toBe('Pz8!kw2q');
+    expect(lineOf(doc, at(doc, 'Password')!)).toBe(4);
+    expect(at(doc, 'CRM_SECRET')?.value).toBe('Sx9-abc');
+    expect(at(doc, 'ClientSecret')?.value).toBe('Qa1-b');
+    expect(at(doc, 'ClientSecret')?.callee).toBe('Connect-Service');
+    expect(at(doc, 'ApiKey')?.value).toBe('Kf4-zz');
+    expect(at(doc, 'Url')?.partial).toBe(true);
+  });
+  it('finds ConvertTo-SecureString literals, positional or piped', () => {
+    const ss = doc.strings.filter((s) => s.callee === 'ConvertTo-SecureString');
+    expect(ss.map((s) => s.value)).toEqual(["It's7x", 'Yb6!pp']);
+    expect(ss.every((s) => s.name === 'String')).toBe(true);
+  });
+  it('reads here-strings (expandable ones with holes) with their spans', () => {
+    const body = at(doc, 'body')!;
+    expect(body.value).toBe(`user=me\r\npass=${HOLE}`);
+    expect(lineOf(doc, body)).toBe(10);
+    expect(at(doc, 'lit')?.value).toBe('token=Vt3-literal');
+  });
+  it('keeps block and line comments apart from code', () => {
+    expect(doc.comments).toHaveLength(2);
+    expect(doc.strings.filter((s) => s.inComment).map((s) => s.value)).toEqual(['.SYNOPSIS\r\n   Deploys. Password=not-here', 'inline']);
+    expect(at(doc, 'SYNOPSIS')).toBeUndefined();
+  });
+  it('joins backtick continuations into one command', () => {
+    const c = doc.commands!.find((x) => x.text.startsWith('Invoke-Thing'))!;
+    expect(c.text).toBe('Invoke-Thing -Uri "http://h.test"');
+    expect(doc.strings.find((s) => s.name === 'Uri')?.value).toBe('http://h.test');
+    expect(doc.commands!.some((x) => x.text.startsWith('user=me'))).toBe(false);
+  });
+});
+
+describe('text parser: ini, shell, docs', () => {
+  it('reads ini sections and both separators', () => {
+    const d = parse('tools/sync.ini', '; legacy\n[crm]\nurl = https://c.test\npassword: "Ew2!kk9"\n[smtp]\nuser=mail ; note\n');
+    expect(d.strings.find((s) => s.name === 'password')?.path).toBe('crm.password');
+    expect(d.strings.find((s) => s.name === 'password')?.value).toBe('Ew2!kk9');
+    expect(d.strings.find((s) => s.name === 'user')?.value).toBe('mail');
+    expect(d.comments).toHaveLength(2);
+  });
+  it('reads shell scripts as commands with named arguments', () => {
+    const d = parse('scripts/deploy.sh', 'export CLIENT_SECRET="Ht5~x"\ncurl -k \\\n  --user "a:b" https://h.test\n');
+    expect(d.strings.find((s) => s.name === 'CLIENT_SECRET')?.value).toBe('Ht5~x');
+    expect(d.commands!.map((c) => c.text)).toEqual(['export CLIENT_SECRET="Ht5~x"', 'curl -k --user "a:b" https://h.test']);
+    expect(d.strings.find((s) => s.name === 'user')?.value).toBe('a:b');
+  });
+  it('gives documentation no string facts, only comment spans', () => {
+    const d = parse('README.md', '# Setup\n\nSet `Password=changeme` in App.config.\n<!-- ClientSecret=abc -->\n');
+    expect(d.role).toBe('docs');
+    expect(d.strings).toHaveLength(0);
+    expect(d.comments).toHaveLength(1);
+  });
+  it('never throws on odd input', () => {
+    for (const [p, t] of [
+      ['a.ps1', '"unterminated\n@"\nno end'],
+      ['b.yml', ':\n- - ]]]['],
+      ['.env', '=novalue\n"quoted\n'],
+      ['c.sh', 'echo $(( 1 + 2 )) \\'],
+    ] as const) {
+      const d = parseFile({ path: p, text: t })!;
+      expect(d.kind).toBe('text');
+    }
+  });
+});
