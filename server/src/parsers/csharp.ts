@@ -1,15 +1,110 @@
-// STUB: replaced by the tree-sitter C# parser.
-import type { ParsedFileBase, SourceFile, ArtifactRole } from '../core/types';
+/**
+ * C# files: tree-sitter C# (WASM through web-tree-sitter), converted at once into a plain JS tree
+ * (csharp-tree.ts) so no WASM memory outlives the call. tree-sitter never throws: it recovers
+ * with ERROR / MISSING nodes, so a half-typed file keeps every sound part of its tree and gets one
+ * parse-error notice.
+ *
+ * `initCSharp` loads the two WASM files once (async); `parseCSharp` is synchronous afterwards.
+ * Web-tree-sitter reads a JS string as UTF-16, so node offsets are UTF-16 code units: exact
+ * offsets into SourceFile.text whatever the characters.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Language, Parser } from 'web-tree-sitter';
+import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
 import { baseOf } from './base';
+import { collectCsConstants, collectCsStringFacts, csCommentFacts, type CsConstant } from './csharp-strings';
+import { convertTree, type CsNode } from './csharp-tree';
 
 export interface CSharpDocument extends ParsedFileBase {
   kind: 'csharp';
-  /** web-tree-sitter Tree; typed loosely here so the core does not depend on its types. */
-  tree?: unknown;
+  /** The plain syntax tree (named nodes, UTF-16 offsets, parent pointers); undefined when the parser is not ready. */
+  tree?: CsNode;
+  /** Every node of `tree` in pre-order: rules loop over this instead of re-walking. */
+  nodes?: CsNode[];
+  /** String constants of the file by simple name and by `Class.Name`. */
+  constants?: Map<string, CsConstant>;
 }
 
-export async function initCSharp(_wasmDir?: string): Promise<void> {}
+let parser: Parser | undefined;
+let initializing: Promise<void> | undefined;
+
+function resolveDir(): string {
+  // Tests and tools run from the sources: find the packages through node's resolution.
+  const req = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'));
+  return path.dirname(req.resolve('web-tree-sitter/tree-sitter.wasm'));
+}
+
+function grammarPath(dir: string | undefined): string {
+  if (dir) return path.join(dir, 'tree-sitter-c_sharp.wasm');
+  const req = typeof require === 'function' ? require : createRequire(path.join(process.cwd(), 'index.js'));
+  return req.resolve('tree-sitter-c-sharp/tree-sitter-c_sharp.wasm');
+}
+
+/**
+ * Loads web-tree-sitter and the C# grammar. `wasmDir` is the bundle directory where esbuild.mjs
+ * copies both .wasm files; without it they are resolved from node_modules. Safe to call often.
+ */
+export async function initCSharp(wasmDir?: string): Promise<void> {
+  if (parser) return;
+  if (!initializing) {
+    initializing = (async () => {
+      const runtimeDir = wasmDir ?? resolveDir();
+      await Parser.init({ locateFile: (name: string) => path.join(runtimeDir, name) });
+      const lang = await Language.load(grammarPath(wasmDir));
+      const p = new Parser();
+      p.setLanguage(lang);
+      parser = p;
+    })().catch((e: unknown) => {
+      initializing = undefined;
+      throw e;
+    });
+  }
+  await initializing;
+}
+
+export function csharpReady(): boolean {
+  return parser !== undefined;
+}
 
 export function parseCSharp(file: SourceFile, role: ArtifactRole): CSharpDocument {
-  return { ...baseOf(file, 'csharp', role), kind: 'csharp' };
+  const doc: CSharpDocument = { ...baseOf(file, 'csharp', role), kind: 'csharp' };
+  const text = file.text;
+  if (!parser) {
+    doc.failed = true;
+    doc.notices.push({ kind: 'internal-error', message: 'C# parser not initialised (initCSharp was not awaited); C# rules skipped this file' });
+    return doc;
+  }
+  if (text.trim() === '') return doc;
+  let converted;
+  const tree = parser.parse(text);
+  if (!tree) {
+    doc.failed = true;
+    doc.notices.push({ kind: 'parse-error', message: 'C#: the parser gave no tree' });
+    return doc;
+  }
+  try {
+    converted = convertTree(tree, text);
+  } finally {
+    tree.delete();
+  }
+  doc.tree = converted.root;
+  doc.nodes = converted.order;
+  doc.comments = converted.comments.map((c): Span => ({ start: c.start, end: c.end }));
+  if (converted.firstError) {
+    const e = converted.firstError;
+    const pos = doc.lines.positionAt(e.start);
+    const what = e.missing ? `missing ${JSON.stringify(e.missing)}` : 'syntax error';
+    doc.notices.push({
+      kind: 'parse-error',
+      message: `C#: ${what} at line ${pos.line + 1}, column ${pos.character + 1}; the rest of the file is still checked`,
+      span: { start: e.start, end: Math.max(e.end, Math.min(text.length, e.start + 1)) },
+    });
+  }
+  const constants = collectCsConstants(converted.order, text);
+  doc.constants = constants;
+  doc.strings = collectCsStringFacts(converted.order, file.path, constants, text);
+  doc.strings.push(...csCommentFacts(text, converted.comments));
+  doc.strings.sort((a, b) => a.span.start - b.span.start);
+  return doc;
 }
