@@ -1,0 +1,172 @@
+/**
+ * String facts of an AL file: labels and text constants (named after their variable), string
+ * literals and `'a' + 'b'` concatenations in code with the context a secret rule needs: the
+ * assignment target (`Rec.Password := '...'`), the callee and argument position
+ * (`SetPassword('...')`), the header a value goes to (`Headers.Add('x-api-key', '...')`), the
+ * procedure a value is returned from (`exit('...')`) and the other side of a comparison.
+ */
+import { HOLE, type StringFact } from '../core/types';
+import { allRoutines, dottedName, lastName, unparen, walkStmts, type AlExpr, type AlObject, type AlProcedure, type AlVariable } from './al-ast';
+
+interface Ctx {
+  name?: string;
+  path?: string;
+  callee?: string;
+  argIndex?: number;
+}
+
+/** Setters whose first argument names the second: `Headers.Add('Authorization', v)`, `Json.Add('password', v)`. */
+const NAMING_SETTERS = /^(add|set|tryaddwithoutvalidation|append|insert|replace|put|setvalue)$/i;
+/** Calls whose value arguments the method name describes: `SetPassword('...')`, `SaveApiKey('...')`. */
+const VALUE_SETTER = /^(set|save|store|update|write|put|init|use|with|add|apply|assign)([A-Z_].*)$/i;
+
+function isValueSetter(method: string): boolean {
+  const m = VALUE_SETTER.exec(method);
+  // `SetPassword`, `Set_Password`, `setpassword` (AL is case-insensitive), not `Settings` / `Update`.
+  return !!m && (/^[A-Z_]/.test(m[2]!) || m[2]!.length > 3);
+}
+
+function labelFacts(vars: AlVariable[], out: StringFact[]): void {
+  for (const v of vars) {
+    if (!v.label || v.label.span.end <= v.label.span.start) continue;
+    out.push({ value: v.label.text, span: v.label.span, name: v.name, origin: 'literal' });
+  }
+}
+
+/** `'a' + x + 'b'` flattened; undefined when no part is a string literal. */
+function evaluate(e: AlExpr): { value: string; partial: boolean; concat: boolean } | undefined {
+  const x = unparen(e);
+  if (x.type === 'string') return { value: x.value, partial: false, concat: false };
+  if (x.type !== 'binary' || x.op !== '+') return undefined;
+  const parts: AlExpr[] = [];
+  const flat = (y: AlExpr): void => {
+    const z = unparen(y);
+    if (z.type === 'binary' && z.op === '+' && parts.length < 200) {
+      flat(z.left);
+      flat(z.right);
+    } else parts.push(z);
+  };
+  flat(x);
+  if (!parts.some((p) => p.type === 'string')) return undefined;
+  let value = '';
+  let partial = false;
+  for (const p of parts) {
+    if (p.type === 'string') value += p.value;
+    else {
+      value += HOLE;
+      partial = true;
+    }
+  }
+  return { value, partial, concat: true };
+}
+
+function argContext(call: Extract<AlExpr, { type: 'call' }>, i: number): Ctx {
+  const ctx: Ctx = { argIndex: i };
+  const callee = dottedName(call.callee);
+  if (callee) ctx.callee = callee;
+  const method = lastName(call.callee) ?? '';
+  const first = call.args[0] ? unparen(call.args[0]) : undefined;
+  if (i === 1 && NAMING_SETTERS.test(method) && first?.type === 'string') ctx.name = first.value;
+  else if (i >= 1 && /^validate$/i.test(method) && first && (first.type === 'ident' || first.type === 'member')) ctx.name = lastName(first)!;
+  else if (isValueSetter(method)) ctx.name = method;
+  return ctx;
+}
+
+function visit(e: AlExpr, ctx: Ctx, out: StringFact[], depth = 0): void {
+  if (depth > 100) return;
+  const ev = evaluate(e);
+  if (ev) {
+    const f: StringFact = { value: ev.value, span: e.span, origin: ev.concat ? 'concat' : 'literal', ...ctx };
+    if (ev.partial) f.partial = true;
+    out.push(f);
+    // Calls inside a concatenation still carry their own literals: `'Basic ' + ToBase64('u:p')`.
+    const x = unparen(e);
+    if (x.type === 'binary') {
+      const rest: AlExpr[] = [x.left, x.right];
+      while (rest.length > 0) {
+        const y = unparen(rest.pop()!);
+        if (y.type === 'binary' && y.op === '+') rest.push(y.left, y.right);
+        else if (y.type !== 'string') visit(y, {}, out, depth + 1);
+      }
+    }
+    return;
+  }
+  switch (e.type) {
+    case 'call':
+      visit(e.callee, {}, out, depth + 1);
+      e.args.forEach((a, i) => visit(a, argContext(e, i), out, depth + 1));
+      return;
+    case 'binary':
+      if (e.op === '=' || e.op === '<>') {
+        const ln = lastName(unparen(e.left));
+        const rn = lastName(unparen(e.right));
+        visit(e.left, rn ? { name: rn } : {}, out, depth + 1);
+        visit(e.right, ln ? { name: ln } : {}, out, depth + 1);
+        return;
+      }
+      visit(e.left, {}, out, depth + 1);
+      visit(e.right, {}, out, depth + 1);
+      return;
+    case 'paren':
+      visit(e.expr, ctx, out, depth + 1);
+      return;
+    case 'member':
+      visit(e.object, {}, out, depth + 1);
+      return;
+    case 'scope':
+      visit(e.left, {}, out, depth + 1);
+      return;
+    case 'index':
+      visit(e.object, {}, out, depth + 1);
+      for (const a of e.args) visit(a, {}, out, depth + 1);
+      return;
+    case 'unary':
+      visit(e.operand, {}, out, depth + 1);
+      return;
+    case 'set':
+      for (const a of e.items) visit(a, {}, out, depth + 1);
+      return;
+    default:
+      return;
+  }
+}
+
+function routineFacts(p: AlProcedure, out: StringFact[]): void {
+  labelFacts(p.locals, out);
+  walkStmts(p.body, (s) => {
+    switch (s.type) {
+      case 'assign': {
+        const name = lastName(unparen(s.target));
+        const path = dottedName(s.target);
+        visit(s.target, {}, out);
+        visit(s.value, { ...(name ? { name } : {}), ...(path && path !== name ? { path } : {}) }, out);
+        break;
+      }
+      case 'exit':
+        if (s.value) visit(s.value, { name: p.returnName ?? p.name }, out);
+        break;
+      case 'expr':
+        visit(s.expr, {}, out);
+        break;
+      case 'if':
+        visit(s.cond, {}, out);
+        break;
+      case 'loop':
+        for (const h of s.head) visit(h, {}, out);
+        break;
+      case 'case':
+        visit(s.subject, {}, out);
+        for (const b of s.branches) for (const v of b.values) visit(v, {}, out);
+        break;
+    }
+  });
+}
+
+export function collectAlStrings(objects: AlObject[]): StringFact[] {
+  const out: StringFact[] = [];
+  for (const o of objects) {
+    labelFacts(o.variables, out);
+    for (const r of allRoutines(o)) routineFacts(r, out);
+  }
+  return out;
+}
