@@ -1,6 +1,16 @@
 import type { Rule } from '../server/src/core/rule';
+import bcLaunchUserPassword from './legacy-auth/bc-launch-user-password';
 import passwordConnectionString from './legacy-auth/password-connection-string';
+import pipelineServiceAccountPassword from './legacy-auth/pipeline-service-account-password';
 import plainHttpEndpoint from './insecure-transport/plain-http-endpoint';
 
-/** Rules over the string facts of every artifact kind that belong to no single platform. */
-export const genericRules: readonly Rule[] = [passwordConnectionString, plainHttpEndpoint];
+/**
+ * Rules over the string facts of every artifact kind that belong to no single platform, and the
+ * configuration-file rules (Business Central launch.json / app.json, pipelines, PowerShell).
+ */
+export const genericRules: readonly Rule[] = [
+  bcLaunchUserPassword, // D365L060
+  pipelineServiceAccountPassword, // D365L062
+  passwordConnectionString, // D365L100
+  plainHttpEndpoint, // D365T100
+];

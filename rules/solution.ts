@@ -3,6 +3,7 @@ import entityAuditDisabled from './audit-disabled/entity-audit-disabled';
 import envvarPlaintextSecret from './hardcoded-secret/envvar-plaintext-secret';
 import flowParameterSecret from './hardcoded-secret/flow-parameter-secret';
 import stepConfigSecret from './hardcoded-secret/step-config-secret';
+import flowHttpBasicAuth from './legacy-auth/flow-http-basic-auth';
 import formHiddenSensitiveColumn from './hidden-sensitive-field/form-hidden-sensitive-column';
 import roleOverbroadPrivilege from './overbroad-privilege/role-overbroad-privilege';
 import stepImpersonatesFixedUser from './overbroad-privilege/step-impersonates-fixed-user';
@@ -12,6 +13,7 @@ import flowSecretInRunHistory from './unprotected-secret/flow-secret-in-run-hist
 export const solutionRules: readonly Rule[] = [
   entityAuditDisabled, // D365A001
   formHiddenSensitiveColumn, // D365H001
+  flowHttpBasicAuth, // D365L061
   roleOverbroadPrivilege, // D365P001
   stepImpersonatesFixedUser, // D365P002
   envvarPlaintextSecret, // D365S050
