@@ -276,3 +276,20 @@ export function unparen(e: AlExpr): AlExpr {
   while (x.type === 'paren') x = x.expr;
   return x;
 }
+
+/** Declarations visible in a routine by lower-case name: its locals and parameters over the object's globals. */
+export function scopeOf(obj: AlObject, routine: AlProcedure | undefined): Map<string, AlVariable> {
+  const m = new Map<string, AlVariable>();
+  for (const v of obj.variables) m.set(v.name.toLowerCase(), v);
+  if (routine) for (const v of [...routine.params, ...routine.locals]) m.set(v.name.toLowerCase(), v);
+  return m;
+}
+
+/** Identifiers and member names an expression reads (`'Basic ' + User + ':' + Rec.Password` -> User, Password). */
+export function namesIn(e: AlExpr, out: AlExpr[] = [], depth = 0): AlExpr[] {
+  if (depth > 100) return out;
+  if (e.type === 'ident' || e.type === 'member') out.push(e);
+  if (e.type === 'member') return out; // `Rec.Password`: the member is the value, not `Rec`
+  for (const c of childExprs(e)) namesIn(c, out, depth + 1);
+  return out;
+}
