@@ -1,0 +1,71 @@
+import { defineRule } from '../../server/src/core/rule';
+import { parsePermissionEntries, prop } from '../../server/src/parsers/al';
+
+/**
+ * Permission sets that hold every right in the tenant (formats.md §15.3): SUPER ("This role has all
+ * permissions"), SUPER (DATA), SECURITY (manage users and permissions) and D365 FULL ACCESS (which
+ * includes SECURITY). Compared without case and spaces.
+ */
+const SUPERUSER_SETS = new Map([
+  ['super', 'SUPER grants every permission on every object'],
+  ['superdata', 'SUPER (DATA) grants every right on all table data'],
+  ['security', 'SECURITY lets the holder assign permission sets and manage users, including itself'],
+  ['d365fullaccess', 'D365 FULL ACCESS includes SECURITY and full data access'],
+]);
+
+const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export default defineRule({
+  meta: {
+    code: 'D365P020',
+    name: 'al-permissionset-overbroad',
+    category: 'overbroad-privilege',
+    severity: 'warning',
+    kinds: ['al'],
+    exampleLanguage: 'al',
+    docs: {
+      summary:
+        'Finds assignable AL permission sets (and permission set extensions) that grant direct insert, modify or delete on all table data (`tabledata * = RIMD`) or include a superuser set (SUPER, SUPER (DATA), SECURITY, D365 FULL ACCESS).',
+      why:
+        'A permission set is assigned to many users. `tabledata *` with write rights lets every holder change or delete any record in the company, posted ledgers and setup included; including SUPER or SECURITY lets them grant themselves anything. One compromised or careless account then reaches everything.',
+      bad: 'permissionset 50100 "PFX CLERK"\n{\n    Assignable = true;\n    Permissions = tabledata * = RIMD;\n}',
+      good: 'permissionset 50100 "PFX CLERK"\n{\n    Assignable = true;\n    IncludedPermissionSets = "D365 BASIC";\n    Permissions = tabledata "PFX Claim" = RIMD,\n                  tabledata "PFX Setup" = R;\n}',
+      fix: 'List the extension\'s own tables with the rights each job needs and include the standard D365 sets for base-application data. Keep SUPER and SECURITY in separately assigned administrator sets.',
+      traps:
+        'Non-assignable sets (`Assignable = false`) that code includes for its own objects, read-only `tabledata * = R` (the pattern of D365 READ), indirect lower-case `rimd` on `*` (usable only through code that has the permission), execute-only `codeunit * = X`, and named tables with RIMD.',
+      references: ['https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/devenv-permissionset-object'],
+    },
+  },
+  create(ctx) {
+    return {
+      al(doc) {
+        for (const o of doc.objects) {
+          if (o.type !== 'permissionset' && o.type !== 'permissionsetextension') continue;
+          // An extension adds to a set that users are assigned, so it counts as assignable.
+          if (o.type === 'permissionset' && /^false$/i.test(prop(o.properties, 'Assignable')?.value ?? '')) continue;
+          const inc = prop(o.properties, 'IncludedPermissionSets');
+          if (inc) {
+            const names = inc.value.split(',').map((s) => s.trim().replace(/^"(.*)"$/s, '$1'));
+            const hit = names.find((n) => SUPERUSER_SETS.has(compact(n)));
+            if (hit) {
+              ctx.report({
+                span: inc.span,
+                message: `Permission set "${o.name}" includes ${hit}: ${SUPERUSER_SETS.get(compact(hit))}. Every user assigned "${o.name}" gets it.`,
+                key: `${o.name}|include|${compact(hit)}`,
+              });
+            }
+          }
+          const perms = prop(o.properties, 'Permissions');
+          if (!perms) continue;
+          const wild = parsePermissionEntries(perms).find((e) => e.objectType === 'tabledata' && e.objectName === '*' && /[IMD]/.test(e.rights));
+          if (!wild) continue;
+          ctx.report({
+            span: wild.span,
+            message: `Permission set "${o.name}" grants ${wild.rights.replace(/[^RIMD]/g, '')} on all table data (tabledata * = ${wild.rights}): every holder can change or delete any record, ledgers and setup included. List the tables the job needs.`,
+            key: `${o.name}|tabledata*|${wild.rights}`,
+          });
+        }
+      },
+    };
+  },
+});

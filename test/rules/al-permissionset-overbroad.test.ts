@@ -1,0 +1,52 @@
+import rule from '../../rules/overbroad-privilege/al-permissionset-overbroad';
+import { testRule } from '../rule-tester';
+
+const P = 'app/src/perm/Claims.PermissionSet.al';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'named tables with the rights the job needs',
+      path: P,
+      code: 'permissionset 60000 "FAB CLAIMS"\n{\n    Assignable = true;\n    IncludedPermissionSets = "D365 BASIC";\n    Permissions = tabledata "FAB Claim" = RIMD,\n        tabledata "FAB Claim Setup" = R;\n}',
+    },
+    { name: 'not a permission set', path: 'app/src/X.Codeunit.al', code: 'codeunit 60001 "FAB X"\n{\n    Permissions = tabledata "FAB Claim" = RIMD;\n}' },
+  ],
+  traps: [
+    {
+      name: 'trap: non-assignable set used by code only',
+      path: P,
+      code: 'permissionset 60002 "FAB ENGINE"\n{\n    Access = Internal;\n    Assignable = false;\n    Permissions = tabledata * = RIMD;\n}',
+    },
+    { name: 'trap: read-only on all tables', path: P, code: 'permissionset 60003 "FAB VIEW ALL"\n{\n    Permissions = tabledata * = R;\n}' },
+    { name: 'trap: indirect rights on all tables', path: P, code: 'permissionset 60004 "FAB INDIRECT"\n{\n    Permissions = TableData * = Rimd;\n}' },
+    { name: 'trap: execute on every codeunit', path: P, code: 'permissionset 60005 "FAB RUN"\n{\n    Permissions = codeunit * = X, page * = X;\n}' },
+    { name: 'trap: includes a set whose name only contains super', path: P, code: 'permissionset 60006 "FAB LEAD"\n{\n    IncludedPermissionSets = "FAB SUPERVISOR";\n}' },
+  ],
+  invalid: [
+    {
+      name: 'assignable set with tabledata * = RIMD',
+      path: P,
+      code: 'permissionset 60010 "FAB AGENT"\n{\n    Assignable = true;\n    Permissions = page "FAB Claim Card" = X,\n        tabledata * = RIMD;\n}',
+      errors: [{ line: 5, message: 'all table data' }],
+    },
+    {
+      name: 'default-assignable set including SUPER (DATA), keywords in another case',
+      path: P,
+      code: 'PermissionSet 60011 "FAB ADMIN"\n{\n    Caption = \'Admin\';\n    includedPermissionSets = "D365 BASIC", "SUPER (DATA)";\n}',
+      errors: [{ line: 4, message: 'SUPER (DATA)' }],
+    },
+    {
+      name: 'permission set extension including SECURITY and granting IMD on everything',
+      path: 'app/src/perm/Basic.PermissionSetExt.al',
+      code: 'permissionsetextension 60012 "FAB BASIC EXT" extends "D365 BASIC"\n{\n    IncludedPermissionSets = SECURITY;\n    Permissions = tabledata * = IMD;\n}',
+      errors: [{ line: 3 }, { line: 4 }],
+    },
+    {
+      name: 'superuser set included without quotes',
+      path: P,
+      code: 'permissionset 60013 "FAB OPS"\n{\n    Assignable = true;\n    IncludedPermissionSets = SUPER;\n}',
+      errors: [{ line: 4, message: 'SUPER' }],
+    },
+  ],
+});
