@@ -1,4 +1,6 @@
 import type { Rule } from '../server/src/core/rule';
+import pluginImpersonatesFixedUser from './overbroad-privilege/csharp-plugin-impersonates-fixed-user';
+import pluginRunsAsSystem from './overbroad-privilege/csharp-plugin-runs-as-system';
 
 /** Built-in rules of the csharp group, sorted by code. */
-export const csharpRules: readonly Rule[] = [];
+export const csharpRules: readonly Rule[] = [pluginRunsAsSystem, pluginImpersonatesFixedUser];
