@@ -3,6 +3,7 @@ import bcLaunchUserPassword from './legacy-auth/bc-launch-user-password';
 import passwordConnectionString from './legacy-auth/password-connection-string';
 import pipelineServiceAccountPassword from './legacy-auth/pipeline-service-account-password';
 import plainHttpEndpoint from './insecure-transport/plain-http-endpoint';
+import appExposesSourceWithSecrets from './unprotected-secret/app-exposes-source-with-secrets';
 
 /**
  * Rules over the string facts of every artifact kind that belong to no single platform, and the
@@ -13,4 +14,5 @@ export const genericRules: readonly Rule[] = [
   pipelineServiceAccountPassword, // D365L062
   passwordConnectionString, // D365L100
   plainHttpEndpoint, // D365T100
+  appExposesSourceWithSecrets, // D365U060
 ];

@@ -95,7 +95,7 @@ function connectionSecret(v: string): string | undefined {
   return undefined;
 }
 
-function verdict(f: StringFact): { secret: string; what: string } | undefined {
+export function verdict(f: StringFact): { secret: string; what: string } | undefined {
   const v = f.value;
   const provider = providerMatch(v);
   if (provider) return { secret: v, what: provider };

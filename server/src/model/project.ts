@@ -1,5 +1,6 @@
 import type { ParsedFile } from '../core/documents';
 import { contributeAl, mergeAl, type AlContribution, type AlModel } from './al';
+import { contributeAlApp, mergeAlApp, type AlAppContribution, type AlAppModel } from './alapp';
 import { contributeCSharp, mergeCSharp, type CSharpContribution, type CSharpModel } from './csharp';
 import { contributeScript, mergeScript, type ScriptContribution, type ScriptModel } from './script';
 import { contributeSolution, mergeSolution, type SolutionContribution, type SolutionModel } from './solution';
@@ -15,6 +16,8 @@ export interface ProjectModel {
   al: AlModel;
   scripts: ScriptModel;
   csharp: CSharpModel;
+  /** Business Central app folders and where their AL source holds hard-coded secrets (alapp.ts). */
+  alApp: AlAppModel;
 }
 
 /** Plain, structured-clonable data one file adds to the model. */
@@ -24,6 +27,7 @@ export interface ModelContribution {
   al?: AlContribution;
   script?: ScriptContribution;
   csharp?: CSharpContribution;
+  alApp?: AlAppContribution;
 }
 
 export function contribute(doc: ParsedFile): ModelContribution {
@@ -33,6 +37,7 @@ export function contribute(doc: ParsedFile): ModelContribution {
     c.al = contributeAl(doc);
     c.script = contributeScript(doc);
     c.csharp = contributeCSharp(doc);
+    c.alApp = contributeAlApp(doc);
   } catch {
     // A contribution that fails is dropped; the per-file notice comes from the parser.
   }
@@ -48,6 +53,7 @@ export function mergeModel(parts: ModelContribution[]): ProjectModel {
     al: mergeAl(pick((c) => c.al)),
     scripts: mergeScript(pick((c) => c.script)),
     csharp: mergeCSharp(pick((c) => c.csharp)),
+    alApp: mergeAlApp(pick((c) => c.alApp)),
   };
 }
 
