@@ -1,8 +1,19 @@
 import type { Rule } from '../server/src/core/rule';
+import changeLogDisabled from './audit-disabled/al-change-log-disabled';
+import certValidation from './insecure-transport/al-certificate-validation-disabled';
+import basicAuth from './legacy-auth/al-basic-auth-header';
 import hiddenSensitiveField from './hidden-sensitive-field/al-page-hidden-sensitive-field';
 import elevatedObjectPermissions from './overbroad-privilege/al-elevated-object-permissions';
 import inherentPermissionsWrite from './overbroad-privilege/al-inherent-permissions-write';
 import permissionsetOverbroad from './overbroad-privilege/al-permissionset-overbroad';
 
 /** Built-in rules of the al group, sorted by code. */
-export const alRules: readonly Rule[] = [hiddenSensitiveField, permissionsetOverbroad, elevatedObjectPermissions, inherentPermissionsWrite];
+export const alRules: readonly Rule[] = [
+  changeLogDisabled,
+  hiddenSensitiveField,
+  basicAuth,
+  permissionsetOverbroad,
+  elevatedObjectPermissions,
+  inherentPermissionsWrite,
+  certValidation,
+];

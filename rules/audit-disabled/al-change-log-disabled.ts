@@ -1,0 +1,112 @@
+import { defineRule } from '../../server/src/core/rule';
+import { classifyColumn } from '../../server/src/core/sensitivity';
+import { allRoutines, lastName, unparen, walkExprs, walkStmts, type AlExpr, type AlProcedure } from '../../server/src/parsers/al';
+import type { AlModel } from '../../server/src/model/al';
+
+const LOG_FLAGS = /^log (insertion|modification|deletion)$/i;
+/** Base-application tables that hold personal or payment data. */
+const SENSITIVE_BASE_TABLES = /^(customer|vendor|employee|contact|customer bank account|vendor bank account|employee bank account|bank account|user setup|payment method|credit card|salesperson\/purchaser|resource)$/i;
+
+const isFalse = (e: AlExpr): boolean => {
+  const x = unparen(e);
+  return (x.type === 'ident' && x.name.toLowerCase() === 'false') || (x.type === 'number' && x.text === '0');
+};
+/** `X."Log Modification"::" "` or `::None`: the option that logs nothing. */
+const isNoLogging = (e: AlExpr): boolean => {
+  const x = unparen(e);
+  if (x.type === 'scope') return /^(\s*|none|no)$/i.test(x.name);
+  return isFalse(x);
+};
+const recordOf = (e: AlExpr): string | undefined => {
+  const x = unparen(e);
+  return x.type === 'member' ? (lastName(x.object) ?? '').toLowerCase() : undefined;
+};
+const databaseTable = (e: AlExpr | undefined): string | undefined => {
+  const x = e ? unparen(e) : undefined;
+  return x?.type === 'scope' && x.left.type === 'ident' && x.left.name.toLowerCase() === 'database' ? x.name : undefined;
+};
+
+/** The table a `Change Log Setup (Table)` record variable is set to in the routine, if it can be seen. */
+function tableOfSetup(r: AlProcedure, recVar: string): string | undefined {
+  let table: string | undefined;
+  walkStmts(r.body, (s) => {
+    if (s.type === 'assign' && recordOf(s.target) === recVar && /^table no\.?$/i.test(lastName(unparen(s.target)) ?? '')) table ??= databaseTable(s.value);
+  });
+  walkExprs(r, (e) => {
+    if (e.type !== 'call' || table) return;
+    const m = (lastName(e.callee) ?? '').toLowerCase();
+    const recv = e.callee.type === 'member' ? (lastName(e.callee.object) ?? '').toLowerCase() : undefined;
+    if (recv !== recVar) return;
+    if (m === 'get') table = databaseTable(e.args[0]);
+    else if (m === 'setrange' || m === 'validate') table = databaseTable(e.args[1]);
+  });
+  return table;
+}
+
+function tableIsSensitive(m: AlModel, table: string): boolean | undefined {
+  const fields = m.fields.filter((f) => f.table.toLowerCase() === table.toLowerCase());
+  if (fields.some((f) => classifyColumn({ name: f.name, ...(f.caption ? { displayName: f.caption } : {}) }).sensitive)) return true;
+  if (SENSITIVE_BASE_TABLES.test(table)) return true;
+  return fields.length > 0 || m.tables.some((t) => t.name.toLowerCase() === table.toLowerCase()) ? false : undefined;
+}
+
+export default defineRule({
+  meta: {
+    code: 'D365A020',
+    name: 'al-change-log-disabled',
+    category: 'audit-disabled',
+    severity: 'warning',
+    kinds: ['al'],
+    exampleLanguage: 'al',
+    docs: {
+      summary:
+        'Finds AL code that switches the Business Central change log off: `"Change Log Activated" := false` on Change Log Setup, or `"Log Insertion"`, `"Log Modification"` or `"Log Deletion"` set to `" "` (none) / false for a table or field that holds sensitive data.',
+      why:
+        'The change log is the only record of who changed bank accounts, tax ids or prices and when. Code that turns it off (often in an install or upgrade codeunit, to save space) silently removes the trail for every company it runs in; payment-diversion fraud and privacy requests can then no longer be investigated.',
+      bad: 'ChangeLogSetup."Change Log Activated" := false;\nChangeLogSetup.Modify();',
+      good: 'ChangeLogSetup."Change Log Activated" := true;\nChangeLogSetupTable."Log Modification" := ChangeLogSetupTable."Log Modification"::"All Fields";',
+      fix: 'Leave the change log to the administrator: do not change it from code, or only switch logging on. If volume is the problem, log only the sensitive fields ("Some Fields") and set a retention policy for Change Log Entry.',
+      traps: 'Switching the log on (`:= true`, `::"All Fields"`, `::"Some Fields"`), and turning logging off for tables without sensitive data (buffers, setup counters).',
+      references: ['https://learn.microsoft.com/dynamics365/business-central/across-log-changes'],
+    },
+  },
+  create(ctx) {
+    const m = ctx.model.al;
+    return {
+      al(doc) {
+        for (const o of doc.objects) {
+          for (const r of allRoutines(o)) {
+            const check = (target: string, value: AlExpr, recVar: string | undefined, span: { start: number; end: number }): void => {
+              if (/^change log activated$/i.test(target)) {
+                if (!isFalse(value)) return;
+                ctx.report({ span, message: `${r.name} switches the change log off for the company: changes to sensitive data are no longer recorded. Leave the change log on.`, key: `${o.name}|${r.name}|activated` });
+                return;
+              }
+              if (!LOG_FLAGS.test(target) || !isNoLogging(value)) return;
+              const table = recVar ? tableOfSetup(r, recVar) : undefined;
+              const sensitive = table ? tableIsSensitive(m, table) : undefined;
+              if (sensitive === false) return;
+              ctx.report({
+                span,
+                message: `${r.name} turns "${target}" logging off${table ? ` for table "${table}", which holds sensitive data` : ''}: changes are no longer recorded. Log at least the sensitive fields.`,
+                key: `${o.name}|${r.name}|${target}|${table ?? ''}`,
+              });
+            };
+            walkStmts(r.body, (s) => {
+              if (s.type !== 'assign') return;
+              const t = unparen(s.target);
+              const name = lastName(t);
+              if (name) check(name, s.value, recordOf(t), s.span);
+            });
+            walkExprs(r, (e) => {
+              if (e.type !== 'call' || !/^validate$/i.test(lastName(e.callee) ?? '') || e.args.length < 2) return;
+              const f = lastName(unparen(e.args[0]!));
+              const recv = e.callee.type === 'member' ? (lastName(e.callee.object) ?? '').toLowerCase() : undefined;
+              if (f) check(f, e.args[1]!, recv, e.span);
+            });
+          }
+        }
+      },
+    };
+  },
+});
