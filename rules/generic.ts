@@ -2,6 +2,7 @@ import type { Rule } from '../server/src/core/rule';
 import bcLaunchUserPassword from './legacy-auth/bc-launch-user-password';
 import passwordConnectionString from './legacy-auth/password-connection-string';
 import pipelineServiceAccountPassword from './legacy-auth/pipeline-service-account-password';
+import configTlsValidationDisabled from './insecure-transport/config-tls-validation-disabled';
 import plainHttpEndpoint from './insecure-transport/plain-http-endpoint';
 import appExposesSourceWithSecrets from './unprotected-secret/app-exposes-source-with-secrets';
 
@@ -13,6 +14,7 @@ export const genericRules: readonly Rule[] = [
   bcLaunchUserPassword, // D365L060
   pipelineServiceAccountPassword, // D365L062
   passwordConnectionString, // D365L100
+  configTlsValidationDisabled, // D365T060
   plainHttpEndpoint, // D365T100
   appExposesSourceWithSecrets, // D365U060
 ];
