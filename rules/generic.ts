@@ -1,4 +1,5 @@
 import type { Rule } from '../server/src/core/rule';
+import plaintextSecureString from './hardcoded-secret/plaintext-secure-string';
 import bcLaunchUserPassword from './legacy-auth/bc-launch-user-password';
 import passwordConnectionString from './legacy-auth/password-connection-string';
 import pipelineServiceAccountPassword from './legacy-auth/pipeline-service-account-password';
@@ -13,6 +14,7 @@ import appExposesSourceWithSecrets from './unprotected-secret/app-exposes-source
 export const genericRules: readonly Rule[] = [
   bcLaunchUserPassword, // D365L060
   pipelineServiceAccountPassword, // D365L062
+  plaintextSecureString, // D365S060
   passwordConnectionString, // D365L100
   configTlsValidationDisabled, // D365T060
   plainHttpEndpoint, // D365T100
