@@ -6,6 +6,7 @@ import passwordGrant from './legacy-auth/csharp-password-grant';
 import userPasswordConnection from './legacy-auth/csharp-user-password-connection';
 import pluginImpersonatesFixedUser from './overbroad-privilege/csharp-plugin-impersonates-fixed-user';
 import pluginRunsAsSystem from './overbroad-privilege/csharp-plugin-runs-as-system';
+import logsSecret from './unprotected-secret/csharp-logs-secret';
 
 /** Built-in rules of the csharp group, sorted by code. */
 export const csharpRules: readonly Rule[] = [
@@ -16,4 +17,5 @@ export const csharpRules: readonly Rule[] = [
   pluginImpersonatesFixedUser, // D365P011
   tlsValidationDisabled, // D365T010
   weakTlsProtocol, // D365T011
+  logsSecret, // D365U010
 ];

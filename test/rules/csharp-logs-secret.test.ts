@@ -1,0 +1,45 @@
+import rule from '../../rules/unprotected-secret/csharp-logs-secret';
+import { testRule } from '../rule-tester';
+
+const plugin = (body: string): string =>
+  [
+    'using System;',
+    'using Microsoft.Xrm.Sdk;',
+    'public sealed class PaymentSync : IPlugin',
+    '{',
+    '    private readonly GatewaySettings _cfg;',
+    '    public void Execute(IServiceProvider sp)',
+    '    {',
+    '        var tracing = (ITracingService)sp.GetService(typeof(ITracingService));',
+    body,
+    '    }',
+    '}',
+  ].join('\n');
+
+const tool = (body: string): string => ['using Microsoft.Extensions.Logging;', 'sealed class Job', '{', '    private readonly ILogger<Job> _logger;', '    public async Task RunAsync(IConfiguration config)', '    {', body, '    }', '}'].join('\n');
+
+testRule(rule, {
+  valid: [
+    { name: 'traces ids only', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("Syncing payment {0} for {1}", paymentId, _cfg.MerchantId);') },
+    { name: 'logs the endpoint', path: 'src/Job.cs', code: tool('        _logger.LogInformation("Calling {Endpoint}", config["Gateway:Url"]);') },
+  ],
+  traps: [
+    { name: 'trap: password length only', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("password length {0}", _cfg.Password?.Length ?? 0);') },
+    { name: 'trap: name of the Key Vault secret', path: 'src/Job.cs', code: tool('        _logger.LogDebug("Reading {Name}", config["Gateway:ApiKeySecretName"]);') },
+    { name: 'trap: masked value', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("key ends with {0}", Mask(_cfg.ApiKey));') },
+    { name: 'trap: thumbprint', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("Using certificate {0}", _cfg.CertificateThumbprint);') },
+    { name: 'trap: token expiry', path: 'src/Job.cs', code: tool('        var result = await app.AcquireTokenForClient(scopes).ExecuteAsync();\n        Console.WriteLine($"Token acquired, expires {result.ExpiresOn:u}");') },
+    { name: 'trap: secret presence as a boolean', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("key configured: {0}", !string.IsNullOrEmpty(_cfg.ApiKey));') },
+    { name: 'trap: commented-out trace of the password', path: 'src/PaymentSync.cs', code: plugin('        // tracing.Trace("pwd {0}", _cfg.Password);') },
+    { name: 'trap: exception with the user name', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException($"Gateway refused {_cfg.UserName}");') },
+  ],
+  invalid: [
+    { name: 'API key to the plug-in trace', path: 'src/PaymentSync.cs', code: plugin('        var apiKey = _cfg.Key;\n        tracing.Trace("Calling gateway with {0}", apiKey);'), errors: [{ line: 10, message: 'apiKey' }] },
+    { name: 'password in an exception message', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException(\n            $"Gateway login failed for {_cfg.UserName} / {_cfg.Password}");'), errors: [{ line: 10 }] },
+    { name: 'access token to the console', path: 'src/Job.cs', code: tool('        var result = await app.AcquireTokenForClient(scopes).ExecuteAsync();\n        Console.WriteLine("Bearer " + result.AccessToken);'), errors: [{ line: 8 }] },
+    { name: 'connection string to ILogger', path: 'src/Job.cs', code: tool('        var connectionString = config.GetConnectionString("Crm");\n        _logger.LogInformation("Connecting with {ConnectionString}", connectionString);'), errors: [{ line: 8 }] },
+    { name: 'secure configuration traced in the constructor', path: 'src/Cfg.cs', code: 'public sealed class Cfg : IPlugin\n{\n    public Cfg(string unsecure, string secure)\n    {\n        Trace.WriteLine("secure config: " + secure);\n    }\n}', errors: [{ line: 5 }] },
+    { name: 'Key Vault secret value through a local', path: 'src/Job.cs', code: tool('        KeyVaultSecret secret = await vault.GetSecretAsync("crm-client-secret");\n        _logger.LogDebug("Got {Value}", secret.Value);'), errors: [{ line: 8 }] },
+    { name: 'client secret read from configuration', path: 'src/Job.cs', code: tool('        Debug.WriteLine(config["Crm:ClientSecret"]);'), errors: [{ line: 7 }] },
+  ],
+});
