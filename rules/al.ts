@@ -6,6 +6,9 @@ import hiddenSensitiveField from './hidden-sensitive-field/al-page-hidden-sensit
 import elevatedObjectPermissions from './overbroad-privilege/al-elevated-object-permissions';
 import inherentPermissionsWrite from './overbroad-privilege/al-inherent-permissions-write';
 import permissionsetOverbroad from './overbroad-privilege/al-permissionset-overbroad';
+import isolatedStorage from './unprotected-secret/al-isolated-storage-unprotected';
+import secretInText from './unprotected-secret/al-secret-in-text';
+import secretLogged from './unprotected-secret/al-secret-logged';
 
 /** Built-in rules of the al group, sorted by code. */
 export const alRules: readonly Rule[] = [
@@ -16,4 +19,7 @@ export const alRules: readonly Rule[] = [
   elevatedObjectPermissions,
   inherentPermissionsWrite,
   certValidation,
+  secretInText,
+  secretLogged,
+  isolatedStorage,
 ];

@@ -1,0 +1,73 @@
+import { defineRule } from '../../server/src/core/rule';
+import type { Span } from '../../server/src/core/types';
+import { allRoutines, hasAttribute, lastName, namesIn, walkExprs, walkStmts, type AlVariable } from '../../server/src/parsers/al';
+import { hasNonDebuggable, isSecretName, TEXT_TYPES } from '../../server/src/parsers/al-secrets';
+
+const isTextSecret = (v: AlVariable): boolean => TEXT_TYPES.has(v.typeName) && isSecretName(v.name) && !hasNonDebuggable(v);
+
+export default defineRule({
+  meta: {
+    code: 'D365U020',
+    name: 'al-secret-in-text',
+    category: 'unprotected-secret',
+    severity: 'warning',
+    kinds: ['al'],
+    exampleLanguage: 'al',
+    docs: {
+      summary:
+        'Finds AL secrets kept in `Text` instead of `SecretText`: credential-named Text/Code parameters, variables and return values in procedures without `[NonDebuggable]`, secrets returned as Text out of a `[NonDebuggable]` procedure, and `SecretText.Unwrap()` outside `[NonDebuggable]`.',
+      why:
+        'The AL debugger, snapshot debugging and attach sessions show every Text variable and parameter, to anyone allowed to debug the extension (and to partners when allowDebugging is on). SecretText values are never shown; `[NonDebuggable]` hides a procedure. A password passed around as Text is readable in each procedure it passes through.',
+      bad: 'procedure SetServicePassword(NewPassword: Text)\nbegin\n    IsolatedStorage.SetEncrypted(PasswordKeyTok, NewPassword, DataScope::Company);\nend;',
+      good: 'procedure SetServicePassword(NewPassword: SecretText)\nbegin\n    IsolatedStorage.SetEncrypted(PasswordKeyTok, NewPassword, DataScope::Company);\nend;',
+      fix: 'Declare secrets as SecretText end to end (parameters, return values, IsolatedStorage.Get into a SecretText, HttpClient SecretText overloads). Where a page field forces a Text, mark the variable `[NonDebuggable]` and hand it on as SecretText at once. Call Unwrap only inside `[NonDebuggable]` procedures, and never return the result as Text.',
+      traps: 'SecretText parameters and return values (no `[NonDebuggable]` needed), `[NonDebuggable]` Text variables that a page binds, names of isolated-storage keys and Key Vault secrets (`PasswordKeyTok`, `ApiKeyName`), labels, and Text secrets used only inside a `[NonDebuggable]` procedure.',
+      references: ['https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/devenv-secrettext', 'https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/attributes/devenv-nondebuggable-attribute'],
+    },
+  },
+  create(ctx) {
+    return {
+      al(doc) {
+        const report = (span: Span, message: string, key: string): void => ctx.report({ span, message, key });
+        for (const o of doc.objects) {
+          for (const v of o.variables) {
+            if (isTextSecret(v)) report(v.span, `Global ${v.name} keeps a secret in ${v.type} on ${o.type} "${o.name}": the debugger shows it. Use SecretText, or [NonDebuggable] on the variable.`, `${o.name}|global|${v.name}`);
+          }
+          for (const r of allRoutines(o)) {
+            const nd = hasAttribute(r, 'NonDebuggable');
+            const returnsText = !!r.returnTypeName && TEXT_TYPES.has(r.returnTypeName);
+            // names that reach an exit(...) or the named return value
+            const exited = new Set<string>();
+            walkStmts(r.body, (s) => {
+              if (s.type === 'exit' && s.value) for (const n of namesIn(s.value)) exited.add((lastName(n) ?? '').toLowerCase());
+              if (s.type === 'assign' && r.returnName && (lastName(s.target) ?? '').toLowerCase() === r.returnName.toLowerCase())
+                for (const n of namesIn(s.value)) exited.add((lastName(n) ?? '').toLowerCase());
+            });
+            let reported = false;
+            for (const v of [...r.params, ...r.locals]) {
+              if (!isTextSecret(v)) continue;
+              const kind = r.params.includes(v) ? 'parameter' : 'variable';
+              if (!nd) {
+                report(v.span, `Secret ${kind} ${v.name}: ${v.type} in ${r.name} is shown by the debugger ([NonDebuggable] is missing). Use SecretText.`, `${o.name}|${r.name}|${v.name}`);
+                reported = true;
+              } else if (returnsText && exited.has(v.name.toLowerCase())) {
+                report(v.span, `Secret ${kind} ${v.name}: ${v.type} is returned by ${r.name} as ${r.returnType}, so it leaves the [NonDebuggable] scope and every caller's debugger shows it. Return SecretText.`, `${o.name}|${r.name}|${v.name}`);
+                reported = true;
+              }
+            }
+            if (!reported && returnsText && r.kind === 'procedure' && isSecretName(r.name.replace(/^(get|read|fetch|load|retrieve)/i, '')) && r.returnSpan) {
+              report(r.returnSpan, `${r.name} returns a secret as ${r.returnType}: every caller's debugger shows it. Return SecretText.`, `${o.name}|${r.name}|return`);
+            }
+            if (!nd) {
+              walkExprs(r, (e) => {
+                if (e.type === 'call' && /^unwrap$/i.test(lastName(e.callee) ?? '') && e.args.length === 0) {
+                  report(e.span, `${r.name} unwraps a SecretText into plain text without [NonDebuggable]: the debugger shows the value. Keep it SecretText or mark the procedure [NonDebuggable].`, `${o.name}|${r.name}|unwrap`);
+                }
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});
