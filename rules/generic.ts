@@ -6,6 +6,7 @@ import pipelineServiceAccountPassword from './legacy-auth/pipeline-service-accou
 import configTlsValidationDisabled from './insecure-transport/config-tls-validation-disabled';
 import plainHttpEndpoint from './insecure-transport/plain-http-endpoint';
 import appExposesSourceWithSecrets from './unprotected-secret/app-exposes-source-with-secrets';
+import pipelineLogsSecret from './unprotected-secret/pipeline-logs-secret';
 
 /**
  * Rules over the string facts of every artifact kind that belong to no single platform, and the
@@ -19,4 +20,5 @@ export const genericRules: readonly Rule[] = [
   configTlsValidationDisabled, // D365T060
   plainHttpEndpoint, // D365T100
   appExposesSourceWithSecrets, // D365U060
+  pipelineLogsSecret, // D365U061
 ];
