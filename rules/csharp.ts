@@ -1,4 +1,5 @@
 import type { Rule } from '../server/src/core/rule';
+import disablesAuditing from './audit-disabled/csharp-disables-auditing';
 import tlsValidationDisabled from './insecure-transport/csharp-tls-validation-disabled';
 import weakTlsProtocol from './insecure-transport/csharp-weak-tls-protocol';
 import basicAuthHeader from './legacy-auth/csharp-basic-auth-header';
@@ -10,6 +11,7 @@ import logsSecret from './unprotected-secret/csharp-logs-secret';
 
 /** Built-in rules of the csharp group, sorted by code. */
 export const csharpRules: readonly Rule[] = [
+  disablesAuditing, // D365A010
   basicAuthHeader, // D365L010
   passwordGrant, // D365L011
   userPasswordConnection, // D365L012
