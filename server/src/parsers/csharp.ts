@@ -10,7 +10,8 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
+import type * as TreeSitter from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
 import { baseOf } from './base';
 import { collectCsConstants, collectCsStringFacts, csCommentFacts, type CsConstant } from './csharp-strings';
@@ -28,6 +29,12 @@ export interface CSharpDocument extends ParsedFileBase {
 
 let parser: Parser | undefined;
 let initializing: Promise<void> | undefined;
+
+function loadTreeSitter(): typeof TreeSitter {
+  // A direct require call, so esbuild bundles the package; plain ESM hosts fall back to createRequire.
+  if (typeof require === 'function') return require('web-tree-sitter') as typeof TreeSitter;
+  return createRequire(path.join(process.cwd(), 'index.js'))('web-tree-sitter') as typeof TreeSitter;
+}
 
 function resolveDir(): string {
   // Tests and tools run from the sources: find the packages through node's resolution.
@@ -49,6 +56,9 @@ export async function initCSharp(wasmDir?: string): Promise<void> {
   if (parser) return;
   if (!initializing) {
     initializing = (async () => {
+      // Loaded with require so bundles (CommonJS) get the package's CommonJS build: its ESM build
+      // needs import.meta.url, which a CommonJS bundle does not have.
+      const { Parser, Language } = loadTreeSitter();
       const runtimeDir = wasmDir ?? resolveDir();
       await Parser.init({ locateFile: (name: string) => path.join(runtimeDir, name) });
       const lang = await Language.load(grammarPath(wasmDir));
