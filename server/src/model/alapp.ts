@@ -4,7 +4,15 @@
 // from the AL parser's string facts when there are any, and from a light literal scan otherwise.
 import type { ParsedFile } from '../core/documents';
 import type { Span, StringFact } from '../core/types';
-import { verdict } from '../../../rules/hardcoded-secret/credential-literal';
+import { isCredentialName, looksLikeSecretValue } from '../../../rules/hardcoded-secret/credential-literal';
+
+/** Provider shapes that are secrets whatever they are called (formats.md §16). */
+const PROVIDER = /[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}|-----BEGIN (?:RSA |EC |OPENSSH |ENCRYPTED )?PRIVATE KEY-----|AccountKey=[A-Za-z0-9+/]{86}==|SharedAccessKey=[A-Za-z0-9+/]{40,}/;
+
+/** The same judgement as credential-literal: a provider-shaped value, or a secret-looking value of a credential name. */
+function isSecretFact(f: StringFact): boolean {
+  return PROVIDER.test(f.value) || (isCredentialName(f.name) && looksLikeSecretValue(f.value, true));
+}
 
 export interface AlAppSecret {
   path: string;
@@ -37,7 +45,7 @@ export function contributeAlApp(doc: ParsedFile): AlAppContribution | undefined 
   const secrets: AlAppSecret[] = [];
   for (const f of facts) {
     if (f.inComment || f.origin === 'comment' || f.definedAt) continue;
-    if (!verdict(f)) continue;
+    if (!isSecretFact(f)) continue;
     const s: AlAppSecret = { path: doc.file.path, span: f.span };
     if (f.name) s.name = f.name;
     secrets.push(s);
