@@ -228,3 +228,33 @@ describe('text parser: ini, shell, docs', () => {
     }
   });
 });
+
+describe('generic string rules over text files', () => {
+  const files = {
+    'ops/.env': 'DB_PASSWORD=Qx7!mw2pLk9z\nERP_URL=http://erp.fabrikam.test/api\nCRM=AuthType=Office365;Url=https://f.crm.dynamics.com;Username=a@f.test;Password=Hj8!kz0qWe\n# OLD_PASSWORD=Zz9!old-value\n',
+    '.github/workflows/release.yml':
+      'env:\n  CLIENT_SECRET: Zx8Q~abcdefghijklmnopqrstuvwxyz0123456789\n  SECRET_REF: ${{ secrets.CLIENT_SECRET }}\njobs:\n  r:\n    steps:\n      - run: |\n          pac auth create --username svc@f.test --password \'Kp9!mzq2Xw\'\n          curl http://api.fabrikam.test/hook\n          curl http://localhost:7071/api/ping\n',
+    'deploy/Run.ps1': '$Password = "Pz8!kw2qLm"\n$c = Get-CrmConnection -ConnectionString "AuthType=Office365;Url=https://f.crm.dynamics.com;Username=a@f.test;Password=$pw"\nInvoke-RestMethod -Uri "http://api.fabrikam.test/x"\n',
+    'README.md': 'Set `Password=Pz8!kw2qLm` and call http://api.fabrikam.test/x.\n',
+  };
+  const found = async () => {
+    const { builtinRules } = await import('../../rules/index');
+    const { runRule } = await import('../rule-tester');
+    const pick = ['credential-literal', 'password-connection-string', 'plain-http-endpoint'];
+    return builtinRules.filter((r) => pick.includes(r.meta.name)).flatMap((r) => runRule(r, { files })).map((f) => `${f.path}:${f.range.start.line + 1} ${f.rule}`).sort();
+  };
+  it('fire on .env, pipeline and PowerShell values, never on docs, comments, references or loopback', async () => {
+    expect(await found()).toEqual([
+      '.github/workflows/release.yml:2 credential-literal',
+      '.github/workflows/release.yml:8 credential-literal',
+      '.github/workflows/release.yml:9 plain-http-endpoint',
+      'deploy/Run.ps1:1 credential-literal',
+      'deploy/Run.ps1:2 password-connection-string',
+      'deploy/Run.ps1:3 plain-http-endpoint',
+      'ops/.env:1 credential-literal',
+      'ops/.env:2 plain-http-endpoint',
+      'ops/.env:3 credential-literal',
+      'ops/.env:3 password-connection-string',
+    ]);
+  });
+});
