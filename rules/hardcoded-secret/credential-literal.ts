@@ -59,6 +59,9 @@ export function looksLikeSecretValue(v: string, named = false): boolean {
   if ((!named && (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s))) || /^\d+$/.test(s)) return false;
   if (/^https?:\/\//i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // addresses and host names
   if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
+  // Upper-case identifiers (`CNT-PAYOUT-LEGACY-PWD`, `ERP_API_KEY`): the name of a stored secret
+  // (an AL isolated-storage key, a Key Vault or environment variable name), not its value.
+  if (/^[A-Z][A-Z0-9]*([-_.][A-Z][A-Z0-9]*)+$/.test(s)) return false;
   if (/not[-_ ]?a[-_ ]?real|placeholder|example|changeme|dummy|fake/i.test(s)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(s)).length;
   return classes >= 2 && entropy(s) >= 3;
@@ -95,14 +98,43 @@ function connectionSecret(v: string): string | undefined {
   return undefined;
 }
 
-export function verdict(f: StringFact): { secret: string; what: string } | undefined {
+export /**
+ * Credential parameters of well-known APIs, by the callee's last name and argument index, for
+ * literals passed positionally: `new ClientSecretCredential(tenant, client, "<secret>")`,
+ * `new NetworkCredential(user, "<password>")`, `.WithClientSecret("<secret>")`.
+ */
+const CREDENTIAL_PARAMETERS: Record<string, Record<number, string>> = {
+  ClientSecretCredential: { 2: 'clientSecret' },
+  NetworkCredential: { 1: 'password' },
+  UsernamePasswordCredential: { 1: 'password' },
+  UserPasswordCredential: { 1: 'password' },
+  UserCredential: { 1: 'password' },
+  ClientCredential: { 1: 'clientSecret' },
+  StorageSharedKeyCredential: { 1: 'accountKey' },
+  AzureKeyCredential: { 0: 'apiKey' },
+  AzureSasCredential: { 0: 'signature' },
+  X509Certificate2: { 1: 'password' },
+  WithClientSecret: { 0: 'clientSecret' },
+  SetPassword: { 0: 'password' },
+  AcquireTokenByUsernamePassword: { 2: 'password' },
+};
+
+/** The name a value is bound to, or the credential parameter of the API it is passed to. */
+function boundName(f: StringFact): string | undefined {
+  if (f.name || !f.callee || f.argIndex === undefined) return f.name;
+  const last = f.callee.replace(/^new /, '').split('.').pop() ?? '';
+  return CREDENTIAL_PARAMETERS[last.replace(/<.*$/, '')]?.[f.argIndex];
+}
+
+function verdict(f: StringFact): { secret: string; what: string } | undefined {
   const v = f.value;
   const provider = providerMatch(v);
   if (provider) return { secret: v, what: provider };
   if (f.inComment || f.origin === 'comment') return undefined;
   const conn = connectionSecret(v);
   if (conn) return { secret: conn, what: 'connection string secret' };
-  if (isCredentialName(f.name) && looksLikeSecretValue(v, true)) return { secret: v, what: `value of ${f.name}` };
+  const name = boundName(f);
+  if (isCredentialName(name) && looksLikeSecretValue(v, true)) return { secret: v, what: `value of ${name}` };
   return undefined;
 }
 

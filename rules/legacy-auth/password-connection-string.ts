@@ -44,6 +44,7 @@ export default defineRule({
         if (doc.role === 'docs') return;
         for (const f of facts) {
           if (f.inComment || f.origin === 'comment') continue;
+          if (f.origin === 'constant') continue; // a use of a constant: reported once, where it is written
           const v = f.value;
           if (v.length > 8000 || !/auth(entication)?\s*type\s*=/i.test(v)) continue;
           const pairs = connectionPairs(v);

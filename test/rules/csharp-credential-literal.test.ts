@@ -1,0 +1,41 @@
+import rule from '../../rules/hardcoded-secret/credential-literal';
+import { testRule } from '../rule-tester';
+
+/** credential-literal (D365S001) over C# string facts: the C# parser gives names, callees and constants. */
+const cls = (members: string): string => ['using System;', 'namespace Fabrikam.Integration', '{', '    internal sealed class Gateway', '    {', members, '    }', '}'].join('\n');
+
+testRule(rule, {
+  valid: [
+    { name: 'secret from Key Vault', path: 'src/Gateway.cs', code: cls('        async Task<string> Get(SecretClient kv) => (await kv.GetSecretAsync("gateway-client-secret")).Value.Value;') },
+  ],
+  traps: [
+    { name: 'trap: Key Vault secret name and vault URI', path: 'src/Gateway.cs', code: cls('        private const string VaultUri = "https://kv-fab-prod.vault.azure.net/";\n        private const string ClientSecretName = "gateway-client-secret";') },
+    { name: 'trap: environment variable name', path: 'src/Gateway.cs', code: cls('        private readonly string _secret = Environment.GetEnvironmentVariable("GATEWAY_CLIENT_SECRET");') },
+    { name: 'trap: placeholder password', path: 'src/Gateway.cs', code: cls('        private const string Password = "<your-password>";') },
+    { name: 'trap: client id GUID', path: 'src/Gateway.cs', code: cls('        private const string ClientId = "5c1f9a3e-2b7d-4e8a-9f60-1d2c3b4a5e6f";') },
+    { name: 'trap: XML doc comment mentioning a password parameter', path: 'src/Gateway.cs', code: cls('        /// <param name="password">The password, e.g. "Pa55w0rd!Example"</param>\n        void Login(string password) { }') },
+    { name: 'trap: thumbprint', path: 'src/Gateway.cs', code: cls('        private const string SigningCertThumbprint = "3F2A9C4D5E6F708192A3B4C5D6E7F8091A2B3C4D";') },
+    { name: 'trap: secret interpolated from a lookup', path: 'src/Gateway.cs', code: cls('        string Conn(KeyVaultSecret s) => $"AuthType=ClientSecret;Url={url};ClientId={id};ClientSecret={s.Value}";') },
+    { name: 'trap: commented-out password without a provider shape', path: 'src/Gateway.cs', code: cls('        // private const string Password = "Winter2024!x";') },
+  ],
+  invalid: [
+    { name: 'credential-named constant', path: 'src/Gateway.cs', code: cls('        internal const string PartnerApiKey = "q8Zr2LmXw9Tb4Nc7Vd1Kf6Hs3Jp0Gy5E";'), errors: [{ line: 6 }], secrets: ['q8Zr2LmXw9Tb4Nc7Vd1Kf6Hs3Jp0Gy5E'] },
+    { name: 'Entra client secret shape in a property', path: 'src/Gateway.cs', code: cls('        public static string Secret { get; } = "aB3" + "8Q~" + "xYz1234567890abcdefghijklmnopqrstuv";'), errors: [{ line: 6 }] },
+    { name: 'client secret in an object initializer', path: 'src/Gateway.cs', code: cls('        Options Make() => new Options\n        {\n            TenantId = tenant,\n            ClientSecret = "Zt7~pQ2.rW9-xK4_mN8sL1vB6cJ3hF0d",\n        };'), errors: [{ line: 9 }] },
+    { name: 'literal secret argument of ClientSecretCredential', path: 'src/Gateway.cs', code: cls('        TokenCredential Cred() => new ClientSecretCredential(tenantId, clientId, "Zt7~pQ2.rW9-xK4_mN8sL1vB6cJ3hF0d");'), errors: [{ line: 6 }] },
+    { name: 'literal password argument of NetworkCredential', path: 'src/Gateway.cs', code: cls('        ICredentials Cred() => new NetworkCredential("svc-import", "Imp0rt!Summer#24");'), errors: [{ line: 6 }] },
+    {
+      name: 'SAS URL split over two lines',
+      path: 'src/Gateway.cs',
+      code: cls('        private const string Drop = "https://stfab.blob.core.windows.net/drop?sv=2022-11-02&sp=racw&se=2026-01-01T00:00:00Z" +\n            "&sig=Q2hhbmdlZEZvclRoZVRlc3RTdWl0ZU9ubHkxMjM0NTY3ODk%3D";'),
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'multi-line concatenated connection string',
+      path: 'src/Gateway.cs',
+      code: cls('        static string Conn() =>\n            "AuthType=ClientSecret;Url=https://fab.crm.dynamics.com;" +\n            "ClientId=5c1f9a3e-2b7d-4e8a-9f60-1d2c3b4a5e6f;" +\n            "ClientSecret=Zt7pQ2rW9xK4mN8sL1vB6cJ3hF0dA5eG";'),
+      errors: [{ line: 7 }],
+    },
+    { name: 'credential-named named argument', path: 'src/Gateway.cs', code: cls('        void Go() => Connect(host: "fab.example.net", password: "Imp0rt!Summer#24");'), errors: [{ line: 6 }] },
+  ],
+});
