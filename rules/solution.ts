@@ -1,6 +1,7 @@
 import type { Rule } from '../server/src/core/rule';
 import entityAuditDisabled from './audit-disabled/entity-audit-disabled';
 import envvarPlaintextSecret from './hardcoded-secret/envvar-plaintext-secret';
+import flowHttpLiteralCredential from './hardcoded-secret/flow-http-literal-credential';
 import flowParameterSecret from './hardcoded-secret/flow-parameter-secret';
 import stepConfigSecret from './hardcoded-secret/step-config-secret';
 import flowHttpBasicAuth from './legacy-auth/flow-http-basic-auth';
@@ -19,5 +20,6 @@ export const solutionRules: readonly Rule[] = [
   envvarPlaintextSecret, // D365S050
   stepConfigSecret, // D365S051
   flowParameterSecret, // D365S052
+  flowHttpLiteralCredential, // D365S061
   flowSecretInRunHistory, // D365U001
 ];
