@@ -1,9 +1,11 @@
 import { defineRule } from '../../server/src/core/rule';
 import type { Span } from '../../server/src/core/types';
 import { allRoutines, hasAttribute, lastName, namesIn, walkExprs, walkStmts, type AlVariable } from '../../server/src/parsers/al';
-import { hasNonDebuggable, isSecretName, TEXT_TYPES } from '../../server/src/parsers/al-secrets';
+import { isCredentialName } from '../../server/src/core/sensitivity';
+import { hasNonDebuggable, TEXT_TYPES } from '../../server/src/parsers/al-secrets';
 
-const isTextSecret = (v: AlVariable): boolean => TEXT_TYPES.has(v.typeName) && isSecretName(v.name) && !hasNonDebuggable(v);
+/** A credential kept in a text type (header values such as `Authorization` are al-secret-logged's concern). */
+const isTextSecret = (v: AlVariable): boolean => TEXT_TYPES.has(v.typeName) && isCredentialName(v.name) && !hasNonDebuggable(v);
 
 export default defineRule({
   meta: {
@@ -55,7 +57,7 @@ export default defineRule({
                 reported = true;
               }
             }
-            if (!reported && returnsText && r.kind === 'procedure' && isSecretName(r.name.replace(/^(get|read|fetch|load|retrieve)/i, '')) && r.returnSpan) {
+            if (!reported && returnsText && r.kind === 'procedure' && isCredentialName(r.name.replace(/^(get|read|fetch|load|retrieve)/i, '')) && r.returnSpan) {
               report(r.returnSpan, `${r.name} returns a secret as ${r.returnType}: every caller's debugger shows it. Return SecretText.`, `${o.name}|${r.name}|return`);
             }
             if (!nd) {
