@@ -68,7 +68,7 @@ export default defineRule({
         }
       },
       strings(facts, doc) {
-        if (doc.kind !== 'text' || doc.role !== 'pipeline') return;
+        if (doc.kind !== 'text' || (doc.role !== 'pipeline' && doc.format !== 'yaml')) return;
         // Power Platform Build Tools: `PowerPlatformEnvironment:` names a username/password service
         // connection; `authenticationType: PowerPlatformSPN` selects the service principal one.
         for (const f of facts) {

@@ -67,7 +67,7 @@ export default defineRule({
         if (doc.role === 'docs') return;
         const commands = doc.commands ?? [];
         // In a pipeline, variables the runner injects are masked: report only what a step computes.
-        const assigned = doc.role === 'pipeline' ? assignedInScript(commands) : undefined;
+        const assigned = doc.role === 'pipeline' || doc.format === 'yaml' ? assignedInScript(commands) : undefined;
         for (const c of commands) {
           if (!PRINT.test(c.text) && !SETVAR.test(c.text)) continue;
           const sv = SETVAR.exec(c.text);

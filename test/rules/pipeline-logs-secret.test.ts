@@ -13,6 +13,7 @@ testRule(rule, {
     { name: 'trap: length of the password', path: PS, code: '$Password = Read-Host -AsSecureString\nWrite-Host "Password length: $($Password.Length)"\n' },
     { name: 'trap: a variable that names where the secret is', path: PS, code: '$SecretName = "erp-password"\nWrite-Host "Reading $SecretName from the vault"\n' },
     { name: 'trap: runner-injected secret in a pipeline (masked)', path: YML, code: 'steps:\n  - bash: echo "token is $API_TOKEN"\n    env:\n      API_TOKEN: $(ApiToken)\n' },
+    { name: 'trap: masked secret in a YAML file outside the pipeline folders', path: 'ci/release.yml', code: 'steps:\n  - pwsh: Write-Host "Signing in with $env:CLIENT_SECRET"\n' },
     { name: 'trap: non-secret setvariable', path: YML, code: 'steps:\n  - pwsh: Write-Host "##vso[task.setvariable variable=BuildLabel]$label"\n' },
     { name: 'trap: commented-out debug line', path: PS, code: '$ClientSecret = Get-Secret -Name erp\n# Write-Host $ClientSecret\n' },
   ],
