@@ -212,6 +212,8 @@ export function parseStatement(c: Cursor): AlStmt | undefined {
 }
 
 function statement(c: Cursor): AlStmt | undefined {
+  // `if X then` followed by `end` or by the next procedure (half-typed): no statement here.
+  if (atStatementEnd(c) && !c.isWord('else')) return undefined;
   const t = c.peek();
   const start = t.start;
   if (t.kind === 'ident') {
@@ -281,7 +283,8 @@ function statement(c: Cursor): AlStmt | undefined {
   }
   const target = parseExpr(c);
   if (target.type === 'error') {
-    c.skipToSemicolon();
+    // skip the unreadable statement, but never past the end of the body
+    while (!c.isOp(';') && !atStatementEnd(c)) c.next();
     return { type: 'other', keyword: '', span: span(start, c.prevEnd) };
   }
   const op = c.peek();
