@@ -15,8 +15,8 @@ import pipelineLogsSecret from './unprotected-secret/pipeline-logs-secret';
 export const genericRules: readonly Rule[] = [
   bcLaunchUserPassword, // D365L060
   pipelineServiceAccountPassword, // D365L062
-  plaintextSecureString, // D365S060
   passwordConnectionString, // D365L100
+  plaintextSecureString, // D365S060
   configTlsValidationDisabled, // D365T060
   plainHttpEndpoint, // D365T100
   appExposesSourceWithSecrets, // D365U060

@@ -44,7 +44,7 @@ export default defineRule({
       fix:
         'Rotate the credential, store it in a Dataverse environment variable of type Secret (backed by Key Vault) or read it with the Key Vault connector, and reference it with an expression; turn on secure inputs for the action. Prefer ManagedServiceIdentity or certificate-based ActiveDirectoryOAuth where the API accepts Entra ID.',
       traps:
-        'Expressions (@parameters(...), @body(...), @{...}), the connector boilerplate Raw $ConnectionKey expression, placeholders, non-secret headers such as Content-Type, and client IDs and tenant IDs (GUIDs) in ActiveDirectoryOAuth.',
+        'Expressions (@parameters(...), @body(...), @{...}), the connector boilerplate Raw $ConnectionKey expression, placeholders, non-secret headers such as Content-Type, and client IDs and tenant IDs (GUIDs) in ActiveDirectoryOAuth. The field names of ClientCertificate (pfx, password) and Raw (value) authentication come from the Logic Apps documentation and are marked unverified against exported flows in formats.md §11.',
       references: ['https://learn.microsoft.com/azure/logic-apps/logic-apps-securing-a-logic-app#secure-action-parameters-and-inputs', 'https://cwe.mitre.org/data/definitions/798.html'],
     },
   },

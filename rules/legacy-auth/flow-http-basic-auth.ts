@@ -33,7 +33,7 @@ export default defineRule({
       fix:
         'Call the API with Entra ID: authentication type ActiveDirectoryOAuth (client credentials with a certificate, or a secret read from a Secret environment variable with secure inputs) or ManagedServiceIdentity where the flow runs in a Logic App. If the partner only supports Basic, put API Management in front of it and keep the credential there.',
       traps:
-        'ActiveDirectoryOAuth, ManagedServiceIdentity and ClientCertificate authentication; the connector boilerplate "Raw" authentication whose value is the X-MS-APIM-Tokens $ConnectionKey expression; Bearer tokens in Raw authentication or in the Authorization header. A Basic-auth HTTP action is reported whatever its address: a cloud flow runs in Microsoft\'s cloud, so even an "internal" address is reached over the network.',
+        'ActiveDirectoryOAuth, ManagedServiceIdentity and ClientCertificate authentication; the connector boilerplate "Raw" authentication whose value is the X-MS-APIM-Tokens $ConnectionKey expression; Bearer tokens in Raw authentication or in the Authorization header. A Basic-auth HTTP action is reported whatever its address: a cloud flow runs in Microsoft\'s cloud, so even an "internal" address is reached over the network. Note: the Logic Apps documentation verifies the ActiveDirectoryOAuth and ManagedServiceIdentity objects; the exact fields of Basic and Raw (username, password, value) follow it too but were not re-checked against exported flows (formats.md §11 marks them unverified).',
       references: [
         'https://learn.microsoft.com/azure/logic-apps/logic-apps-securing-a-logic-app#add-authentication-outbound',
         'https://cwe.mitre.org/data/definitions/522.html',
