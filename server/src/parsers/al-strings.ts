@@ -5,6 +5,7 @@
  * (`SetPassword('...')`), the header a value goes to (`Headers.Add('x-api-key', '...')`), the
  * procedure a value is returned from (`exit('...')`) and the other side of a comparison.
  */
+import { isCredentialName } from '../core/sensitivity';
 import { HOLE, type StringFact } from '../core/types';
 import { allRoutines, dottedName, lastName, unparen, walkStmts, type AlExpr, type AlObject, type AlProcedure, type AlVariable } from './al-ast';
 
@@ -60,7 +61,19 @@ function evaluate(e: AlExpr): { value: string; partial: boolean; concat: boolean
   return { value, partial, concat: true };
 }
 
-function argContext(call: Extract<AlExpr, { type: 'call' }>, i: number): Ctx {
+/**
+ * Parameter names of platform methods whose arguments are credentials
+ * (`HttpClient.UseWindowsAuthentication(UserName, Password, Domain)`), by lower-case method name.
+ */
+const PLATFORM_PARAMS: Record<string, string[]> = {
+  usewindowsauthentication: ['UserName', 'Password', 'Domain'],
+  addcertificate: ['Certificate', 'Password'],
+};
+
+/** Parameter names of the procedures declared in the file, by lower-case procedure name. */
+type Params = Map<string, string[]>;
+
+function argContext(call: Extract<AlExpr, { type: 'call' }>, i: number, params: Params): Ctx {
   const ctx: Ctx = { argIndex: i };
   const callee = dottedName(call.callee);
   if (callee) ctx.callee = callee;
@@ -68,11 +81,17 @@ function argContext(call: Extract<AlExpr, { type: 'call' }>, i: number): Ctx {
   const first = call.args[0] ? unparen(call.args[0]) : undefined;
   if (i === 1 && NAMING_SETTERS.test(method) && first?.type === 'string') ctx.name = first.value;
   else if (i >= 1 && /^validate$/i.test(method) && first && (first.type === 'ident' || first.type === 'member')) ctx.name = lastName(first)!;
-  else if (isValueSetter(method)) ctx.name = method;
+  else {
+    // The parameter the argument binds to names it: `Connect('svc', '...')` with `Connect(User: Text; Password: Text)`.
+    const declared = params.get(method.toLowerCase()) ?? PLATFORM_PARAMS[method.toLowerCase()];
+    const param = declared && declared.length >= call.args.length ? declared[i] : undefined;
+    if (param && (isCredentialName(param) || !isValueSetter(method))) ctx.name = param;
+    else if (isValueSetter(method)) ctx.name = method;
+  }
   return ctx;
 }
 
-function visit(e: AlExpr, ctx: Ctx, out: StringFact[], depth = 0): void {
+function visit(e: AlExpr, ctx: Ctx, out: StringFact[], params: Params, depth = 0): void {
   if (depth > 100) return;
   const ev = evaluate(e);
   if (ev) {
@@ -86,77 +105,77 @@ function visit(e: AlExpr, ctx: Ctx, out: StringFact[], depth = 0): void {
       while (rest.length > 0) {
         const y = unparen(rest.pop()!);
         if (y.type === 'binary' && y.op === '+') rest.push(y.left, y.right);
-        else if (y.type !== 'string') visit(y, {}, out, depth + 1);
+        else if (y.type !== 'string') visit(y, {}, out, params, depth + 1);
       }
     }
     return;
   }
   switch (e.type) {
     case 'call':
-      visit(e.callee, {}, out, depth + 1);
-      e.args.forEach((a, i) => visit(a, argContext(e, i), out, depth + 1));
+      visit(e.callee, {}, out, params, depth + 1);
+      e.args.forEach((a, i) => visit(a, argContext(e, i, params), out, params, depth + 1));
       return;
     case 'binary':
       if (e.op === '=' || e.op === '<>') {
         const ln = lastName(unparen(e.left));
         const rn = lastName(unparen(e.right));
-        visit(e.left, rn ? { name: rn } : {}, out, depth + 1);
-        visit(e.right, ln ? { name: ln } : {}, out, depth + 1);
+        visit(e.left, rn ? { name: rn } : {}, out, params, depth + 1);
+        visit(e.right, ln ? { name: ln } : {}, out, params, depth + 1);
         return;
       }
-      visit(e.left, {}, out, depth + 1);
-      visit(e.right, {}, out, depth + 1);
+      visit(e.left, {}, out, params, depth + 1);
+      visit(e.right, {}, out, params, depth + 1);
       return;
     case 'paren':
-      visit(e.expr, ctx, out, depth + 1);
+      visit(e.expr, ctx, out, params, depth + 1);
       return;
     case 'member':
-      visit(e.object, {}, out, depth + 1);
+      visit(e.object, {}, out, params, depth + 1);
       return;
     case 'scope':
-      visit(e.left, {}, out, depth + 1);
+      visit(e.left, {}, out, params, depth + 1);
       return;
     case 'index':
-      visit(e.object, {}, out, depth + 1);
-      for (const a of e.args) visit(a, {}, out, depth + 1);
+      visit(e.object, {}, out, params, depth + 1);
+      for (const a of e.args) visit(a, {}, out, params, depth + 1);
       return;
     case 'unary':
-      visit(e.operand, {}, out, depth + 1);
+      visit(e.operand, {}, out, params, depth + 1);
       return;
     case 'set':
-      for (const a of e.items) visit(a, {}, out, depth + 1);
+      for (const a of e.items) visit(a, {}, out, params, depth + 1);
       return;
     default:
       return;
   }
 }
 
-function routineFacts(p: AlProcedure, out: StringFact[]): void {
+function routineFacts(p: AlProcedure, out: StringFact[], params: Params): void {
   labelFacts(p.locals, out);
   walkStmts(p.body, (s) => {
     switch (s.type) {
       case 'assign': {
         const name = lastName(unparen(s.target));
         const path = dottedName(s.target);
-        visit(s.target, {}, out);
-        visit(s.value, { ...(name ? { name } : {}), ...(path && path !== name ? { path } : {}) }, out);
+        visit(s.target, {}, out, params);
+        visit(s.value, { ...(name ? { name } : {}), ...(path && path !== name ? { path } : {}) }, out, params);
         break;
       }
       case 'exit':
-        if (s.value) visit(s.value, { name: p.returnName ?? p.name }, out);
+        if (s.value) visit(s.value, { name: p.returnName ?? p.name }, out, params);
         break;
       case 'expr':
-        visit(s.expr, {}, out);
+        visit(s.expr, {}, out, params);
         break;
       case 'if':
-        visit(s.cond, {}, out);
+        visit(s.cond, {}, out, params);
         break;
       case 'loop':
-        for (const h of s.head) visit(h, {}, out);
+        for (const h of s.head) visit(h, {}, out, params);
         break;
       case 'case':
-        visit(s.subject, {}, out);
-        for (const b of s.branches) for (const v of b.values) visit(v, {}, out);
+        visit(s.subject, {}, out, params);
+        for (const b of s.branches) for (const v of b.values) visit(v, {}, out, params);
         break;
     }
   });
@@ -164,9 +183,11 @@ function routineFacts(p: AlProcedure, out: StringFact[]): void {
 
 export function collectAlStrings(objects: AlObject[]): StringFact[] {
   const out: StringFact[] = [];
+  const params: Params = new Map();
+  for (const o of objects) for (const r of allRoutines(o)) if (r.kind === 'procedure') params.set(r.name.toLowerCase(), r.params.map((x) => x.name));
   for (const o of objects) {
     labelFacts(o.variables, out);
-    for (const r of allRoutines(o)) routineFacts(r, out);
+    for (const r of allRoutines(o)) routineFacts(r, out, params);
   }
   return out;
 }
