@@ -7,6 +7,7 @@ import elevatedObjectPermissions from './overbroad-privilege/al-elevated-object-
 import inherentPermissionsWrite from './overbroad-privilege/al-inherent-permissions-write';
 import permissionsetOverbroad from './overbroad-privilege/al-permissionset-overbroad';
 import isolatedStorage from './unprotected-secret/al-isolated-storage-unprotected';
+import secretInTableField from './unprotected-secret/al-secret-in-table-field';
 import secretInText from './unprotected-secret/al-secret-in-text';
 import secretLogged from './unprotected-secret/al-secret-logged';
 
@@ -22,4 +23,5 @@ export const alRules: readonly Rule[] = [
   secretInText,
   secretLogged,
   isolatedStorage,
+  secretInTableField,
 ];
