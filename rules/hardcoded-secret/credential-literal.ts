@@ -15,6 +15,9 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
 /** The Azure storage emulator's published account key: public by design. */
 const EMULATOR_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IfsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
+/** The signature of jwt.io's sample token, copied into countless docs and tests: public. */
+const JWT_IO_SAMPLE = 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+
 /** Provider formats that are secrets whatever they are called (formats.md §16). */
 const PROVIDER: [RegExp, string][] = [
   [/[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/, 'Entra ID client secret'],
@@ -23,6 +26,7 @@ const PROVIDER: [RegExp, string][] = [
   [/[?&]sig=[A-Za-z0-9%+/]{30,}/, 'SAS signature'],
   [/SharedAccessKey=[A-Za-z0-9+/]{40,}=?/, 'Service Bus / Event Hubs shared access key'],
   [/[?&]code=[A-Za-z0-9_-]{30,}={0,2}/, 'Azure Functions key'],
+  [/\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/, 'JSON Web Token (bearer token)'],
 ];
 
 /** Keys inside connection strings whose value is a secret. */
@@ -59,12 +63,26 @@ export function looksLikeSecretValue(v: string, named = false): boolean {
   if ((!named && (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s))) || /^\d+$/.test(s)) return false;
   if (/^https?:\/\//i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // addresses and host names
   if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
+  if (isIdentifierShaped(s)) return false;
   // Upper-case identifiers (`CNT-PAYOUT-LEGACY-PWD`, `ERP_API_KEY`): the name of a stored secret
   // (an AL isolated-storage key, a Key Vault or environment variable name), not its value.
   if (/^[A-Z][A-Z0-9]*([-_.][A-Z][A-Z0-9]*)+$/.test(s)) return false;
   if (/not[-_ ]?a[-_ ]?real|placeholder|example|changeme|dummy|fake/i.test(s)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(s)).length;
   return classes >= 2 && entropy(s) >= 3;
+}
+
+/**
+ * Names of credentials, not credentials: configuration key paths (`Erp:ClientSecret`), environment
+ * variable names (`ERP_CLIENT_SECRET`), Dataverse schema names (`cnt_ApiKey`) and identifiers made
+ * only of letters that name a credential (`ErpClientSecret`). Code binds these to credential-named
+ * constants all the time (`const string ClientSecretSetting = "Erp:ClientSecret"`).
+ */
+function isIdentifierShaped(s: string): boolean {
+  if (/^[A-Za-z][A-Za-z_.]*(:[A-Za-z][A-Za-z_.]*)+$/.test(s)) return true;
+  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(s) && (s.match(/\d/g) ?? []).length <= 3) return true;
+  if (/^[a-z]{2,8}_[A-Za-z]+$/.test(s)) return true;
+  return /^[A-Za-z]+$/.test(s) && /secret|password|passwd|apikey|key|token|credential/i.test(s);
 }
 
 /** `Basic <base64 of user:password>`: the password is right there, one decode away. */
@@ -128,6 +146,7 @@ function boundName(f: StringFact): string | undefined {
 
 function verdict(f: StringFact): { secret: string; what: string } | undefined {
   const v = f.value;
+  if (v.includes(JWT_IO_SAMPLE)) return undefined;
   const provider = providerMatch(v);
   if (provider) return { secret: v, what: provider };
   if (f.inComment || f.origin === 'comment') return undefined;
