@@ -131,6 +131,22 @@ describe('text parser: YAML pipelines', () => {
     expect(bad.notices[0]!.kind).toBe('parse-error');
     expect(bad.notices[0]!.message).toMatch(/^YAML: /);
   });
+  it('takes the shell of a run step from `defaults: run: shell:`', () => {
+    const d = parse('.github/workflows/build.yaml', 'defaults:\n  run:\n    shell: pwsh\njobs:\n  b:\n    steps:\n      - run: Write-Host "C:\\temp\\" ; $x = 1\n      - run: echo hi\n        shell: bash\n');
+    expect(d.commands!.map((c) => c.shell)).toEqual(['powershell', 'bash']);
+    expect(d.strings.find((s) => s.callee === 'Write-Host')?.value).toBe('C:\\temp\\');
+  });
+  it('binds Power Pages site setting values to their adx_name', () => {
+    const d = parse('portal/site/sitesetting.yml', '- adx_name: Authentication/OpenAuth/Microsoft/ClientSecret\n  adx_sitesettingid: 0f1e2d3c-0000-4000-8000-000000000001\n  adx_value: Hk8~secret-value\n- adx_name: Search/Enabled\n  adx_value: true\n');
+    const f = d.strings.find((s) => s.value === 'Hk8~secret-value')!;
+    expect(f.name).toBe('Authentication/OpenAuth/Microsoft/ClientSecret');
+    expect(d.lines.positionAt(f.span.start).line).toBe(2);
+  });
+  it('names template parameter defaults by the parameter', () => {
+    const d = parse('pipelines/templates/deploy.yml', 'parameters:\n  - name: adminPassword\n    type: string\n    default: Pw9-default\non:\n  workflow_call:\n    inputs:\n      apiToken:\n        default: Tk4-default\n');
+    expect(d.strings.find((s) => s.value === 'Pw9-default')?.name).toBe('adminPassword');
+    expect(d.strings.find((s) => s.value === 'Tk4-default')?.name).toBe('apiToken');
+  });
   it('reads other YAML files too', () => {
     const d = parse('deploy/docker-compose.yml', 'services:\n  db:\n    environment:\n      SA_PASSWORD: "Hn4!qz8w"\n');
     expect(d.role).toBe('other');

@@ -29,6 +29,9 @@ const SCRIPT_KEYS: Record<string, Shell> = {
 
 type Pairs = { key: string; value: unknown }[];
 
+const NAME_KEYS = /^(name|adx_name|mspp_name)$/i;
+const VALUE_KEYS = /^(value|default|adx_value|mspp_value)$/i;
+
 export function scanYaml(text: string): YamlScan {
   const out: YamlScan = { strings: [], comments: [], commands: [], notices: [] };
   const blocks: Span[] = [];
@@ -64,7 +67,7 @@ function sibling(pairs: Pairs, key: string): string | undefined {
 }
 
 /** The shell of a script step, from its key and its siblings (`shell: pwsh`, `scriptType: ps`). */
-function shellOf(key: string, siblings: Pairs, task: string | undefined): Shell {
+function shellOf(key: string, siblings: Pairs, task: string | undefined, inherited: Shell | undefined): Shell {
   const k = key.toLowerCase();
   const declared = (sibling(siblings, 'shell') ?? sibling(siblings, 'scripttype') ?? sibling(siblings, 'targettype') ?? '').toLowerCase();
   if (/pwsh|powershell|^ps(core)?$/.test(declared)) return 'powershell';
@@ -72,34 +75,49 @@ function shellOf(key: string, siblings: Pairs, task: string | undefined): Shell 
   if (/^cmd$/.test(declared)) return 'cmd';
   if (task && /powershell/i.test(task)) return 'powershell';
   if (task && /bash|shellscript/i.test(task)) return 'bash';
-  return SCRIPT_KEYS[k] ?? 'unknown';
+  const dflt = SCRIPT_KEYS[k] ?? 'unknown';
+  return dflt === 'unknown' && inherited ? inherited : dflt;
 }
 
-function walk(node: YamlNode | null | undefined, path: string[], text: string, out: YamlScan, blocks: Span[], task: string | undefined, depth = 0): void {
+/** GitHub Actions `defaults: run: shell: pwsh` at workflow or job level. */
+function defaultShell(node: YamlNode): Shell | undefined {
+  if (!isMap(node)) return undefined;
+  const d = node.get('defaults', true) as YamlNode | undefined;
+  const run = d && isMap(d) ? (d.get('run', true) as YamlNode | undefined) : undefined;
+  const sh = run && isMap(run) ? run.get('shell') : undefined;
+  if (typeof sh !== 'string') return undefined;
+  return /pwsh|powershell/i.test(sh) ? 'powershell' : /bash|^sh$/i.test(sh) ? 'bash' : /^cmd$/i.test(sh) ? 'cmd' : undefined;
+}
+
+function walk(node: YamlNode | null | undefined, path: string[], text: string, out: YamlScan, blocks: Span[], task: string | undefined, depth = 0, inherited?: Shell): void {
   if (!node || depth > 200 || isAlias(node)) return;
   if (isMap(node)) {
     const pairs = pairsOf(node);
+    const shell = defaultShell(node) ?? inherited;
     const ownTask = sibling(pairs, 'task') ?? sibling(pairs, 'uses') ?? task;
-    // Azure Pipelines variables as a list: `- name: X` / `value: Y` binds Y to X.
-    const listName = sibling(pairs, 'name');
-    const isNamedValue = listName !== undefined && pairs.some((p) => p.key === 'value') && /^\d+$/.test(path[path.length - 1] ?? '');
+    // Name/value records in a list bind the value to the name: Azure Pipelines variables
+    // (`- name: X` / `value: Y`) and Power Pages site settings (`adx_name` / `adx_value`).
+    const nameKey = pairs.find((p) => NAME_KEYS.test(p.key) && isScalar(p.value as YamlNode));
+    const listName = nameKey ? String((nameKey.value as { value: unknown }).value) : undefined;
+    const inList = /^\d+$/.test(path[path.length - 1] ?? '');
+    const isNamedValue = listName !== undefined && inList && pairs.some((p) => VALUE_KEYS.test(p.key));
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const key = isScalar(item.key) ? String(item.key.value) : '';
       const v = item.value as YamlNode | null;
-      if (isNamedValue && key === 'value' && isScalar(v)) {
+      if (isNamedValue && VALUE_KEYS.test(key) && isScalar(v)) {
         scalar(v, listName!, [...path.slice(0, -1), listName!].join('.'), text, out);
         continue;
       }
       const childPath = [...path, key];
       if (isScalar(v) && typeof v.value === 'string' && SCRIPT_KEYS[key.toLowerCase()] !== undefined && looksLikeScript(key, v.value)) {
-        script(v, key, childPath, pairs, ownTask, text, out, blocks);
+        script(v, key, childPath, pairs, ownTask, text, out, blocks, shell);
         continue;
       }
-      walk(v, childPath, text, out, blocks, ownTask, depth + 1);
+      walk(v, childPath, text, out, blocks, ownTask, depth + 1, shell);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((it, i) => walk(it as YamlNode, [...path, String(i)], text, out, blocks, task, depth + 1));
+    node.items.forEach((it, i) => walk(it as YamlNode, [...path, String(i)], text, out, blocks, task, depth + 1, inherited));
   } else if (isScalar(node)) {
     scalar(node, lastKey(path), path.join('.'), text, out);
   }
@@ -112,9 +130,12 @@ function looksLikeScript(key: string, value: string): boolean {
   return true;
 }
 
+/** The name a value is bound to: its key, or for `password: { default: x }` the key above `default` / `value`. */
 function lastKey(path: string[]): string | undefined {
-  for (let i = path.length - 1; i >= 0; i--) if (!/^\d+$/.test(path[i]!)) return path[i];
-  return undefined;
+  const keys = path.filter((p) => !/^\d+$/.test(p));
+  const last = keys[keys.length - 1];
+  if (last !== undefined && /^(default|value)$/i.test(last) && keys.length > 1) return keys[keys.length - 2];
+  return last;
 }
 
 function scalar(node: { value: unknown; range?: [number, number, number] | null }, name: string | undefined, path: string, _text: string, out: YamlScan): void {
@@ -124,9 +145,9 @@ function scalar(node: { value: unknown; range?: [number, number, number] | null 
   out.strings.push(f);
 }
 
-function script(v: { value: unknown; range?: [number, number, number] | null; type?: string | null }, key: string, path: string[], siblings: Pairs, task: string | undefined, text: string, out: YamlScan, blocks: Span[]): void {
+function script(v: { value: unknown; range?: [number, number, number] | null; type?: string | null }, key: string, path: string[], siblings: Pairs, task: string | undefined, text: string, out: YamlScan, blocks: Span[], inherited: Shell | undefined): void {
   if (!v.range) return;
-  const shell = shellOf(key, siblings, task);
+  const shell = shellOf(key, siblings, task, inherited);
   const [start, end] = v.range;
   const p = path.join('.');
   let scan: ShellScan;
