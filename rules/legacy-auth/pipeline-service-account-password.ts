@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/core/rule';
 import type { TextCommand } from '../../server/src/parsers/text';
 
 /** Commands that accept a user credential and the switches that make them sign in as an application instead. */
-const CONNECT = /^(?:&\s*)?(Connect-CrmOnline|Get-CrmConnection|Connect-CrmOnPremDiscovery|Add-PowerAppsAccount|Connect-AzAccount|Login-AzAccount|Add-AzAccount|Connect-AzureAD|Connect-MsolService|Connect-PnPOnline|Connect-MgGraph|Connect-ExchangeOnline|Connect-DataverseEnvironment|New-CrmServiceClient)\b/i;
+const CONNECT = /(?:^|[\s;&|{(=])(Connect-CrmOnline|Get-CrmConnection|Connect-CrmOnPremDiscovery|Add-PowerAppsAccount|Connect-AzAccount|Login-AzAccount|Add-AzAccount|Connect-AzureAD|Connect-MsolService|Connect-PnPOnline|Connect-MgGraph|Connect-ExchangeOnline|Connect-DataverseEnvironment|New-CrmServiceClient)\b/i;
 const APP_SWITCH = /\s-(ServicePrincipal|ClientSecret|CertificateThumbprint|Thumbprint|ApplicationId|AppId|OAuthClientId|ClientId|Identity|ManagedIdentity|ConnectionString|AccessToken|Interactive|DeviceCode|UseDeviceAuthentication)\b/i;
 
 /** Does the script build a PSCredential from a password it holds (rather than prompting)? */
@@ -12,15 +12,20 @@ function buildsPasswordCredential(commands: TextCommand[]): boolean {
 
 /** Why a command signs in with a user name and password, or undefined. */
 export function passwordSignIn(c: TextCommand, passwordCredential: boolean): string | undefined {
-  const t = c.text.replace(/^(\[[^\]]*\])?\$[\w:{}]+\s*=\s*/, ''); // `$conn = Connect-...`
+  // The statement that runs the command: after `$conn = `, `if (...) {`, `&&`, `;`.
+  const t = c.text;
+  if (/^(echo|Write-\w+|printf)\b/i.test(t)) return undefined; // a message that mentions the command
   if (/auth\w*type\s*=/i.test(t)) return undefined; // a Dataverse connection string: password-connection-string reports it
-  if (/^(?:&\s*)?pac(\.exe)?\s+auth\s+(create|select)\b/i.test(t) && /\s(--password|-p)(\s|=|$)/i.test(t)) return 'pac auth create with --password';
-  if (/^(?:&\s*)?az(\.cmd)?\s+login\b/i.test(t) && /\s(--password|-p)(\s|=)/i.test(t) && !/--service-principal|--identity|--federated-token/i.test(t))
-    return 'az login with a user name and password';
+  const pac = /(?:^|[\s;&|{(])pac(?:\.exe)?\s+auth\s+(?:create|select)\b([^;|&]*)/i.exec(t);
+  if (pac && /\s(--password|-p)(\s|=|$)/i.test(pac[1]!)) return 'pac auth create with --password';
+  const az = /(?:^|[\s;&|{(])az(?:\.cmd)?\s+login\b([^;|&]*)/i.exec(t);
+  if (az && /\s(--password|-p)(\s|=)/i.test(az[1]!) && !/--service-principal|--identity|--federated-token/i.test(az[1]!)) return 'az login with a user name and password';
   const m = CONNECT.exec(t);
-  if (m && !APP_SWITCH.test(t)) {
-    if (/\s-Password\b/i.test(t)) return `${m[1]} with -Password`;
-    if (/\s-Credentials?\b/i.test(t) && passwordCredential) return `${m[1]} with a user credential built from a password`;
+  if (m) {
+    const rest = t.slice(m.index + m[0].length).split(/[;}|]/)[0]!;
+    if (APP_SWITCH.test(rest)) return undefined;
+    if (/\s-Password\b/i.test(rest)) return `${m[1]} with -Password`;
+    if (/\s-Credentials?\b/i.test(rest) && passwordCredential) return `${m[1]} with a user credential built from a password`;
   }
   return undefined;
 }

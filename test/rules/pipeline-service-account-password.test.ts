@@ -45,6 +45,12 @@ testRule(rule, {
       code: '$pw = ConvertTo-SecureString $env:SVC_PW -AsPlainText -Force\n$cred = New-Object System.Management.Automation.PSCredential ($env:SVC_USER, $pw)\n$conn = Connect-CrmOnline -Credential $cred -ServerUrl $url\n',
       errors: [{ line: 3, message: 'Connect-CrmOnline' }],
     },
+    {
+      name: 'Connect-CrmOnline inside an if block, credential from a plain password',
+      path: PS,
+      code: 'param($UserName, $Password)\n$sec = ConvertTo-SecureString $Password -AsPlainText -Force\n$creds = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $sec\nif (!$conn) { $conn = Connect-CrmOnline -Credential $creds -ServerUrl $url }\n',
+      errors: [{ line: 4 }],
+    },
     { name: 'Add-PowerAppsAccount with -Password and az login -p', path: PS, code: 'Add-PowerAppsAccount -Endpoint prod -Username $u -Password $p\naz login -u $u -p $p\n', errors: [{ line: 1 }, { line: 2, message: 'az login' }] },
     {
       name: 'Build Tools task on a username/password connection',
