@@ -10,6 +10,11 @@ testRule(rule, {
     { name: 'trap: NODE_TLS_REJECT_UNAUTHORIZED=1 and extra CA certs', path: '.env', code: 'NODE_TLS_REJECT_UNAUTHORIZED=1\nNODE_EXTRA_CA_CERTS=/etc/ssl/fabrikam.pem\n' },
     { name: 'trap: commented-out curl -k', path: 'scripts/check.sh', code: '# curl -k https://erp.fabrikam.lan/health\ncurl https://erp.fabrikam.lan/health\n' },
     { name: 'trap: echo that mentions the flag', path: 'scripts/Check.ps1', code: 'Write-Host "Do not use -SkipCertificateCheck here"\n' },
+    {
+      name: 'trap: revocation checking left at its .NET Framework default',
+      path: 'src/Tools/App.config',
+      code: '<configuration>\n  <system.net>\n    <settings>\n      <servicePointManager checkCertificateRevocationList="false" />\n    </settings>\n  </system.net>\n</configuration>\n',
+    },
     { name: 'trap: docs explain the switch', path: 'docs/troubleshooting.md', code: 'Set `NODE_TLS_REJECT_UNAUTHORIZED=0` only on your laptop.\n' },
   ],
   invalid: [
@@ -31,6 +36,12 @@ testRule(rule, {
       path: 'src/Tools/App.config',
       code: '<configuration>\n  <appSettings>\n    <add key="Erp:ValidateCertificate" value="false" />\n  </appSettings>\n</configuration>\n',
       errors: [{ line: 3 }],
+    },
+    {
+      name: 'servicePointManager without host name checks',
+      path: 'src/Tools/Tools.exe.config',
+      code: '<configuration>\n  <system.net>\n    <settings>\n      <servicePointManager checkCertificateName="false" />\n    </settings>\n  </system.net>\n</configuration>\n',
+      errors: [{ line: 4 }],
     },
   ],
 });
