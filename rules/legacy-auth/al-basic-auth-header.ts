@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/core/rule';
-import { allRoutines, lastName, unparen, walkExprs, type AlExpr } from '../../server/src/parsers/al';
+import { allRoutines, lastName, scopeOf, unparen, walkExprs, type AlExpr } from '../../server/src/parsers/al';
 
 /** `'Basic ' + ...`, `StrSubstNo('Basic %1', ...)`, `SecretStrSubstNo('Basic %1', ...)`. */
 function basicPrefix(e: AlExpr): boolean {
@@ -30,7 +30,7 @@ export default defineRule({
     exampleLanguage: 'al',
     docs: {
       summary:
-        'Finds AL code that signs in with a user name and password: an HTTP `Authorization: Basic` header built from credentials (`\'Basic \' + Base64Convert.ToBase64(User + \':\' + Password)`, `StrSubstNo(\'Basic %1\', ...)`) or `HttpClient.UseWindowsAuthentication(...)`.',
+        'Finds AL code that signs in with a user name and password: an HTTP `Authorization: Basic` header built from credentials (`\'Basic \' + Base64Convert.ToBase64(User + \':\' + Password)`, `StrSubstNo(\'Basic %1\', ...)`), the Rest Client\'s `Http Authentication Basic`, or `HttpClient.UseWindowsAuthentication(...)` / `UseDefaultNetworkWindowsAuthentication()`.',
       why:
         'Basic and Windows (NTLM) authentication send a reusable password on every request. Multi-factor authentication and Conditional Access cannot protect it, a leaked password works from anywhere, and the service account behind it usually never rotates. Business Central web service access keys used this way are deprecated online.',
       bad: "Headers.Add('Authorization', 'Basic ' + Base64Convert.ToBase64(UserName + ':' + Password));",
@@ -46,10 +46,20 @@ export default defineRule({
         for (const o of doc.objects) {
           for (const r of allRoutines(o)) {
             const seen = new Set<number>();
+            const scope = scopeOf(o, r);
             walkExprs(r, (e, parent) => {
-              if (e.type === 'call' && /^usewindowsauthentication$/i.test(lastName(e.callee) ?? '')) {
-                ctx.report({ span: e.span, message: `${r.name} signs in with Windows (NTLM) user name and password: MFA and Conditional Access cannot protect it. Use OAuth 2.0.`, key: `${o.name}|${r.name}|windows` });
+              const method = e.type === 'call' ? (lastName(e.callee) ?? '') : '';
+              if (/^(usewindowsauthentication|usedefaultnetworkwindowsauthentication)$/i.test(method)) {
+                ctx.report({ span: e.span, message: `${r.name} signs in with Windows (NTLM) credentials: MFA and Conditional Access cannot protect them. Use OAuth 2.0.`, key: `${o.name}|${r.name}|windows` });
                 return;
+              }
+              // System App Rest Client: Codeunit "Http Authentication Basic".Initialize(User, Password)
+              if (e.type === 'call' && /^initialize$/i.test(method) && e.callee.type === 'member' && e.callee.object.type === 'ident') {
+                const v = scope.get(e.callee.object.name.toLowerCase());
+                if (v?.typeName === 'codeunit' && /^http ?authentication ?basic$/i.test(v.typeArg ?? '')) {
+                  ctx.report({ span: e.span, message: `${r.name} sets up Basic authentication (Http Authentication Basic) with a user name and password: MFA and Conditional Access cannot protect it. Use OAuth 2.0.`, key: `${o.name}|${r.name}|restbasic` });
+                  return;
+                }
               }
               if (!basicPrefix(e)) return;
               // text shown to people is not a header: Message('Basic ' + ...)

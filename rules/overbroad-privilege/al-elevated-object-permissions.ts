@@ -5,7 +5,7 @@ import { parsePermissionEntries, prop, type AlPermissionEntry } from '../../serv
  * Posted and ledger tables: the books. Business Central only ever appends to them through posting
  * codeunits; modifying or deleting an entry breaks the audit trail and the balances built on it.
  */
-const LEDGER_TABLE =
+export const LEDGER_TABLE =
   /(ledger entry|ledg\. entry|ledg entry|^g\/l |^gl entry|value entry|vat entry|g\/l register|item register|^posted |^pstd\.? |sales invoice (header|line)|sales cr\.\s?memo|sales shipment (header|line)|purch\. inv\.|purch\. cr\. memo|purch\. rcpt\.|return receipt|return shipment|issued (reminder|fin\. charge)|change log entry|detailed .*ledg)/i;
 
 /** Why an object-level grant is risky, or undefined. Case is ignored (formats.md §17.2). */

@@ -1,5 +1,6 @@
 import { defineRule } from '../../server/src/core/rule';
-import { parsePermissionEntries, prop } from '../../server/src/parsers/al';
+import { parsePermissionEntries, prop, type AlPermissionEntry } from '../../server/src/parsers/al';
+import { LEDGER_TABLE } from './al-elevated-object-permissions';
 
 /**
  * Permission sets that hold every right in the tenant (formats.md §15.3): SUPER ("This role has all
@@ -25,14 +26,14 @@ export default defineRule({
     exampleLanguage: 'al',
     docs: {
       summary:
-        'Finds assignable AL permission sets (and permission set extensions) that grant direct insert, modify or delete on all table data (`tabledata * = RIMD`) or include a superuser set (SUPER, SUPER (DATA), SECURITY, D365 FULL ACCESS).',
+        'Finds assignable AL permission sets (and permission set extensions) that grant direct insert, modify or delete on all table data (`tabledata * = RIMD`), direct modify or delete on posted and ledger tables, or include a superuser set (SUPER, SUPER (DATA), SECURITY, D365 FULL ACCESS).',
       why:
         'A permission set is assigned to many users. `tabledata *` with write rights lets every holder change or delete any record in the company, posted ledgers and setup included; including SUPER or SECURITY lets them grant themselves anything. One compromised or careless account then reaches everything.',
       bad: 'permissionset 50100 "PFX CLERK"\n{\n    Assignable = true;\n    Permissions = tabledata * = RIMD;\n}',
       good: 'permissionset 50100 "PFX CLERK"\n{\n    Assignable = true;\n    IncludedPermissionSets = "D365 BASIC";\n    Permissions = tabledata "PFX Claim" = RIMD,\n                  tabledata "PFX Setup" = R;\n}',
       fix: 'List the extension\'s own tables with the rights each job needs and include the standard D365 sets for base-application data. Keep SUPER and SECURITY in separately assigned administrator sets.',
       traps:
-        'Non-assignable sets (`Assignable = false`) that code includes for its own objects, read-only `tabledata * = R` (the pattern of D365 READ), indirect lower-case `rimd` on `*` (usable only through code that has the permission), execute-only `codeunit * = X`, and named tables with RIMD.',
+        'Non-assignable sets (`Assignable = false`) that code includes for its own objects, read-only `tabledata * = R` (the pattern of D365 READ), indirect lower-case `rimd` on `*` (usable only through code that has the permission), execute-only `codeunit * = X`, RIMD on the extension\'s own tables, and read or indirect rights on ledgers.',
       references: ['https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/devenv-permissionset-object'],
     },
   },
@@ -57,13 +58,23 @@ export default defineRule({
           }
           const perms = prop(o.properties, 'Permissions');
           if (!perms) continue;
-          const wild = parsePermissionEntries(perms).find((e) => e.objectType === 'tabledata' && e.objectName === '*' && /[IMD]/.test(e.rights));
-          if (!wild) continue;
-          ctx.report({
-            span: wild.span,
-            message: `Permission set "${o.name}" grants ${wild.rights.replace(/[^RIMD]/g, '')} on all table data (tabledata * = ${wild.rights}): every holder can change or delete any record, ledgers and setup included. List the tables the job needs.`,
-            key: `${o.name}|tabledata*|${wild.rights}`,
+          // One finding per property, at the first over-broad grant: all table data, or direct
+          // modify / delete on posted and ledger tables (standard sets grant those read-only).
+          let why: string | undefined;
+          const hit = parsePermissionEntries(perms).find((e: AlPermissionEntry) => {
+            if (e.objectType !== 'tabledata') return false;
+            if (e.objectName === '*' && /[IMD]/.test(e.rights)) {
+              why = `grants ${e.rights.replace(/[^RIMD]/g, '')} on all table data (tabledata * = ${e.rights}): every holder can change or delete any record, ledgers and setup included. List the tables the job needs.`;
+              return true;
+            }
+            if (e.objectName !== '*' && LEDGER_TABLE.test(e.objectName) && /[MD]/.test(e.rights)) {
+              why = `grants direct ${e.rights.replace(/[^MD]/g, '')} on the posted / ledger table "${e.objectName}": every holder can rewrite or delete entries outside posting. Grant R (or indirect rimd for posting code).`;
+              return true;
+            }
+            return false;
           });
+          if (!hit || !why) continue;
+          ctx.report({ span: hit.span, message: `Permission set "${o.name}" ${why}`, key: `${o.name}|${hit.objectName}|${hit.rights}` });
         }
       },
     };

@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'trap: bearer with StrSubstNo', path: P, code: cu("        Headers.Add('Authorization', StrSubstNo('Bearer %1', AccessToken));") },
     { name: 'trap: an api key header', path: P, code: cu("        Headers.Add('x-api-key', Pwd);") },
     { name: 'trap: the word basic in a message', path: P, code: cu("        Message('Basic ' + 'setup is complete.');") },
+    { name: 'trap: Initialize of another codeunit', path: P, code: 'codeunit 60502 "FAB Rest"\n{\n    procedure Init(User: Text)\n    var\n        OAuth: Codeunit "Http Authentication OAuth2";\n    begin\n        OAuth.Initialize(User);\n    end;\n}' },
   ],
   invalid: [
     {
@@ -21,6 +22,12 @@ testRule(rule, {
     },
     { name: 'Basic through SecretStrSubstNo', path: P, code: cu("        Headers.Add('Authorization', SecretStrSubstNo('Basic %1', B64.ToBase64(UserName + ':' + Pwd)));"), errors: [{ line: 8 }] },
     { name: 'returned Basic value', path: P, code: cu("        exit('BASIC ' + B64.ToBase64(StrSubstNo('%1:%2', UserName, Pwd.Unwrap())));"), errors: [{ line: 8 }] },
+    {
+      name: 'Rest Client basic authentication codeunit',
+      path: P,
+      code: 'codeunit 60501 "FAB Rest"\n{\n    procedure Init(User: Text; Pwd: SecretText)\n    var\n        BasicAuth: Codeunit "Http Authentication Basic";\n    begin\n        BasicAuth.Initialize(User, Pwd);\n    end;\n}',
+      errors: [{ line: 7, message: 'Http Authentication Basic' }],
+    },
     { name: 'Windows authentication with a password', path: P, code: cu("        Client.UseWindowsAuthentication(UserName, Pwd, 'CONTOSO');"), errors: [{ line: 8, message: 'NTLM' }] },
   ],
 });

@@ -21,6 +21,7 @@ testRule(rule, {
     { name: 'trap: read-only on all tables', path: P, code: 'permissionset 60003 "FAB VIEW ALL"\n{\n    Permissions = tabledata * = R;\n}' },
     { name: 'trap: indirect rights on all tables', path: P, code: 'permissionset 60004 "FAB INDIRECT"\n{\n    Permissions = TableData * = Rimd;\n}' },
     { name: 'trap: execute on every codeunit', path: P, code: 'permissionset 60005 "FAB RUN"\n{\n    Permissions = codeunit * = X, page * = X;\n}' },
+    { name: 'trap: read and indirect rights on ledgers', path: P, code: 'permissionset 60007 "FAB POSTING"\n{\n    Permissions = tabledata "G/L Entry" = Rimd, tabledata "Cust. Ledger Entry" = R;\n}' },
     { name: 'trap: includes a set whose name only contains super', path: P, code: 'permissionset 60006 "FAB LEAD"\n{\n    IncludedPermissionSets = "FAB SUPERVISOR";\n}' },
   ],
   invalid: [
@@ -41,6 +42,12 @@ testRule(rule, {
       path: 'app/src/perm/Basic.PermissionSetExt.al',
       code: 'permissionsetextension 60012 "FAB BASIC EXT" extends "D365 BASIC"\n{\n    IncludedPermissionSets = SECURITY;\n    Permissions = tabledata * = IMD;\n}',
       errors: [{ line: 3 }, { line: 4 }],
+    },
+    {
+      name: 'direct delete on a ledger table',
+      path: P,
+      code: 'permissionset 60014 "FAB CLEANUP"\n{\n    Permissions = tabledata "FAB Claim" = RIMD,\n        tabledata "Vendor Ledger Entry" = RMD;\n}',
+      errors: [{ line: 4, message: 'Vendor Ledger Entry' }],
     },
     {
       name: 'superuser set included without quotes',

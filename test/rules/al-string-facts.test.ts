@@ -39,6 +39,13 @@ testRule(credential, {
       errors: [{ line: 5 }],
       secrets: [PWD],
     },
+    {
+      name: 'AL: client secret literal passed to the OAuth2 codeunit',
+      path: P,
+      code: cu('        OAuth2: Codeunit OAuth2;', `        OAuth2.AcquireTokenWithClientCredentials('3f1c9a2e-7b4d-4e8a-9c1f-2d6b8e0a4c7f', '${KEY}', AuthorityUrl, '', Scopes, Token);`),
+      errors: [{ line: 8 }],
+      secrets: [KEY],
+    },
     { name: 'AL: Windows authentication password literal', path: P, code: cu('        Client: HttpClient;', `        Client.UseWindowsAuthentication('svc-erp', '${PWD}', 'FABRIKAM');`), errors: [{ line: 8 }], secrets: [PWD] },
   ],
 });

@@ -67,6 +67,11 @@ function evaluate(e: AlExpr): { value: string; partial: boolean; concat: boolean
  */
 const PLATFORM_PARAMS: Record<string, string[]> = {
   usewindowsauthentication: ['UserName', 'Password', 'Domain'],
+  // System App OAuth2 codeunit: AcquireToken*(ClientId, ClientSecret, ...)
+  acquiretokenwithclientcredentials: ['ClientId', 'ClientSecret'],
+  acquiretokenbyauthorizationcode: ['ClientId', 'ClientSecret'],
+  acquireonbehalfofaccesstoken: ['ClientId', 'ClientSecret'],
+  acquiretokenwithcertificate: ['ClientId', 'Certificate', 'CertificatePassword'],
   addcertificate: ['Certificate', 'Password'],
 };
 
@@ -84,7 +89,8 @@ function argContext(call: Extract<AlExpr, { type: 'call' }>, i: number, params: 
   else {
     // The parameter the argument binds to names it: `Connect('svc', '...')` with `Connect(User: Text; Password: Text)`.
     const declared = params.get(method.toLowerCase()) ?? PLATFORM_PARAMS[method.toLowerCase()];
-    const param = declared && declared.length >= call.args.length ? declared[i] : undefined;
+    // platform lists name only the leading parameters; a same-file procedure must match the arity
+    const param = declared && (declared.length >= call.args.length || !params.has(method.toLowerCase())) ? declared[i] : undefined;
     if (param && (isCredentialName(param) || !isValueSetter(method))) ctx.name = param;
     else if (isValueSetter(method)) ctx.name = method;
   }
