@@ -1,7 +1,15 @@
 import { defineRule } from '../../server/src/core/rule';
 import { HOLE, type Span } from '../../server/src/core/types';
-import { argumentsOf, childByField, plainStringValue, simpleName, spanOfCs } from '../../server/src/parsers/csharp-ast';
+import { argumentsOf, childByField, FUNCTION_TYPES, plainStringValue, simpleName, spanOfCs, type CsNode } from '../../server/src/parsers/csharp-ast';
+import type { CSharpDocument } from '../../server/src/parsers/csharp';
 import { isBasicAuthValue } from './script-basic-auth-header';
+
+/** The text of the innermost method, lambda or local function around an offset (at most 4000 characters). */
+function functionTextAt(doc: CSharpDocument, offset: number): string {
+  let best: CsNode | undefined;
+  for (const n of doc.nodes ?? []) if (FUNCTION_TYPES.has(n.type) && n.start <= offset && offset < n.end) best = n;
+  return best ? doc.file.text.slice(best.start, Math.min(best.end, best.start + 4000)) : '';
+}
 
 const MESSAGE =
   'Basic authentication: a reusable user name and password travel with every request, which MFA and Conditional Access cannot protect. Use an Entra ID token (client credentials with a certificate or managed identity) or the API\'s own key from Key Vault.';
@@ -42,7 +50,8 @@ export default defineRule({
         for (const f of facts) {
           if (f.inComment || f.origin === 'comment') continue;
           const src = text.slice(f.span.start, Math.min(f.span.end, f.span.start + 2000));
-          if (!isBasicAuthValue(f, src)) continue;
+          // `"Basic " + encoded`: the base64 encoding is usually a line or two above, in the same method.
+          if (!isBasicAuthValue(f, src) && !(f.value.includes(HOLE) && isBasicAuthValue(f, functionTextAt(doc, f.span.start)))) continue;
           // A constant's use is reported where the constant is written (once, however often it is used).
           const span: Span = f.origin === 'constant' && f.definedAt?.path === doc.file.path ? f.definedAt.span : f.span;
           ctx.report({ span, message: MESSAGE, ...(f.value.includes(HOLE) ? { key: `basic|${f.name ?? ''}|${f.callee ?? ''}|${f.value}` } : { secret: f.value }) });

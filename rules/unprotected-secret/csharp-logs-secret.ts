@@ -42,7 +42,9 @@ function sinkOf(call: CsNode): string | undefined {
 }
 
 /** Names that hold the plug-in's secure configuration. */
-const SECURE_CONFIG = /^_?(secure(config|configuration|settings|string)?|securedconfig\w*)$/i;
+const SECURE_CONFIG = /^_?(secure|secured?_?(config|configuration|settings?|string|data|json|xml)\w*)$/i;
+/** Flags and checks about a secret, not the secret: `hasPassword`, `isTokenValid`, `passwordIsSet`. */
+const ABOUT_SECRET = /^_?(has|is|use|uses|should|can|requires?|enable[ds]?|show|allow|missing|valid)[A-Z_]|(Valid|IsValid|IsSet|Set|Present|Configured|Exists|Missing|Count|Changed|Required|Enabled)$/;
 /** Members that pass a secret's value through: `secret.Value` (Key Vault), `cred.Password`. */
 const PASS_MEMBERS = /^(Value|SecretValue|SecurePassword)$/;
 const PASS_METHODS = /^(ToString|Trim|TrimEnd|TrimStart|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|Normalize)$/;
@@ -56,7 +58,7 @@ interface Leak {
 }
 
 function isSecretName(name: string | undefined): boolean {
-  return !!name && (isCredentialName(name) || SECURE_CONFIG.test(name));
+  return !!name && !ABOUT_SECRET.test(name) && (isCredentialName(name) || SECURE_CONFIG.test(name));
 }
 
 /** The second string parameter of a plug-in constructor `(string unsecure, string secure)` is the secure configuration. */
@@ -110,6 +112,11 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
     case 'invocation_expression': {
       const m = calleeMethodCs(x);
       const callee = calleeCs(x) ?? '';
+      // entity.GetAttributeValue<string>("cnt_apikey"): the value of a credential column.
+      if (m === 'GetAttributeValue' || m === 'GetValue') {
+        const v = plainStringValue(argumentsOf(x)[0]?.value);
+        return v && isSecretName(v.replace(/^[a-z]{2,8}_/, '')) ? { node: x, what: `the value of ${v}` } : undefined;
+      }
       if (m === 'GetEnvironmentVariable') {
         const v = plainStringValue(argumentsOf(x)[0]?.value);
         return v && isSecretName(v) ? { node: x, what: v } : undefined;

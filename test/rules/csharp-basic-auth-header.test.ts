@@ -20,6 +20,12 @@ testRule(rule, {
     },
     { name: 'header value concatenated with base64', path: 'src/WarehouseApi.cs', code: m('        http.DefaultRequestHeaders.Add("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + pass)));'), errors: [{ line: 8 }] },
     {
+      name: 'header added with an enum name, encoded on the line above',
+      path: 'src/WarehouseApi.cs',
+      code: m('        var encoded = Convert.ToBase64String(Encoding.ASCII.GetBytes(user + ":" + pass));\n        webClient.Headers.Add(HttpRequestHeader.Authorization, "Basic " + encoded);'),
+      errors: [{ line: 9 }],
+    },
+    {
       name: 'literal Basic credential in a constant',
       path: 'src/WarehouseApi.cs',
       code: 'sealed class Legacy\n{\n    private const string AuthHeader = "Basic c3ZjLXdoOlN1bW1lcjIwMjQh";\n    void Send(HttpRequestMessage r) { r.Headers.TryAddWithoutValidation("Authorization", AuthHeader); }\n}',

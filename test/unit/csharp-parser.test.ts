@@ -221,7 +221,7 @@ describe('C# parser', () => {
       expect(doc.notices).toHaveLength(0);
     }
     console.log(`C# parse+convert+facts of ${lines.length} lines (${text.length} chars): ${best.toFixed(1)} ms`);
-    // Generous bound for shared CI machines; the measured time is printed above.
-    expect(best).toBeLessThan(400);
+    // A bound that catches a quadratic slip even on a saturated shared machine; the time is printed above.
+    expect(best).toBeLessThan(2000);
   });
 });

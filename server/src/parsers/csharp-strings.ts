@@ -336,7 +336,9 @@ export function csContextOf(n: CsNode, text: string): CsContext {
         if (callee) ctx.callee = callee;
         if (named) ctx.name = named;
         else if (i === 1 && callee && NAMING_CALLS.test(callee)) {
-          const k = plainStringValue(args[0]?.children[args[0].children.length - 1]);
+          // Add("Authorization", v) or Add(HttpRequestHeader.Authorization, v): the first argument names the second.
+          const first = args[0]?.children[args[0].children.length - 1];
+          const k = plainStringValue(first) ?? (first && (first.type === 'member_access_expression' || first.type === 'identifier') ? simpleName(first) : undefined);
           if (k !== undefined) ctx.name = k;
         }
         return ctx;
