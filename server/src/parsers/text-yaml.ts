@@ -177,7 +177,13 @@ function script(v: { value: unknown; range?: [number, number, number] | null; ty
 /** `#` comments outside quoted scalars and outside script blocks (the lexer found those). */
 function yamlComments(text: string, blocks: Span[], out: YamlScan): void {
   if (text.indexOf('#') < 0) return;
-  const inBlock = (o: number): boolean => blocks.some((b) => o >= b.start && o < b.end);
+  // Blocks come in document order: walk them with one pointer instead of searching per line.
+  const sorted = [...blocks].sort((a, b) => a.start - b.start);
+  let bi = 0;
+  const inBlock = (o: number): boolean => {
+    while (bi < sorted.length && sorted[bi]!.end <= o) bi++;
+    return bi < sorted.length && o >= sorted[bi]!.start && o < sorted[bi]!.end;
+  };
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
