@@ -274,3 +274,25 @@ describe('generic string rules over text files', () => {
     ]);
   });
 });
+
+describe('text parser: robustness', () => {
+  it('never throws and keeps spans inside the text on random input', () => {
+    // A small deterministic generator: the pieces are the syntax each reader cares about.
+    let seed = 42;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const pieces = ['"', "'", '`', '@"', '"@', "@'", "'@", '<#', '#>', '#', '\n', '\r\n', ' ', '=', ':', '- ', '  ', '|', '>-', '$', '$(', ')', '{', '}', '[', ']', '\\', 'key', 'run: |', 'script:', '-Password', '--pw', 'export ', ';', '&&', '\u201c'];
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      for (let j = rnd(60); j > 0; j--) text += pieces[rnd(pieces.length)];
+      for (const path of ['a.ps1', 'b.yml', '.env', 'c.ini', 'd.sh', 'e.cmd', 'f.md', 'pipelines/g.yml']) {
+        const d = parseFile({ path, text }) as TextDocument;
+        for (const s of d.strings) {
+          expect(s.span.start).toBeGreaterThanOrEqual(0);
+          expect(s.span.end).toBeLessThanOrEqual(text.length);
+          expect(s.span.end).toBeGreaterThanOrEqual(s.span.start);
+        }
+        for (const c of d.commands ?? []) expect(c.span.end).toBeLessThanOrEqual(text.length);
+      }
+    }
+  });
+});
