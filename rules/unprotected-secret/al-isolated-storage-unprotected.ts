@@ -1,5 +1,5 @@
 import { defineRule } from '../../server/src/core/rule';
-import { allRoutines, dottedName, lastName, scopeOf, unparen, walkExprs, type AlExpr, type AlVariable } from '../../server/src/parsers/al';
+import { allRoutines, dottedName, lastName, scopeOf, unparen, walkExprs, walkStmts, type AlExpr, type AlProcedure, type AlVariable } from '../../server/src/parsers/al';
 import { isSecretName, secretIn } from '../../server/src/parsers/al-secrets';
 
 const KEY_SECRET = /(password|passwd|pwd|secret|apikey|api-key|api_key|token|credential|accesskey|privatekey|clientsecret)/i;
@@ -29,6 +29,20 @@ function keyIsSecret(key: AlExpr | undefined): boolean {
   return !!n && KEY_SECRET.test(n);
 }
 
+/**
+ * Spans of the branches of `if EncryptionEnabled() then ... else ...`: the documented pattern
+ * stores with SetEncrypted when encryption is on and falls back to Set when it is not.
+ */
+function encryptionGuarded(r: AlProcedure, text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  walkStmts(r.body, (s) => {
+    if (s.type !== 'if' || !/encryptionenabled|encryptionkeyexists/i.test(text.slice(s.cond.span.start, s.cond.span.end))) return;
+    if (s.then) out.push(s.then.span);
+    if (s.else) out.push(s.else.span);
+  });
+  return out;
+}
+
 export default defineRule({
   meta: {
     code: 'D365U022',
@@ -55,6 +69,7 @@ export default defineRule({
         for (const o of doc.objects) {
           for (const r of allRoutines(o)) {
             const scope = scopeOf(o, r);
+            const guarded = encryptionGuarded(r, doc.file.text);
             walkExprs(r, (e) => {
               if (e.type !== 'call') return;
               const callee = (dottedName(e.callee) ?? '').toLowerCase();
@@ -68,7 +83,12 @@ export default defineRule({
               const ds = scopeArg(e.args.slice(2));
               const perCompany = keyFromRecord(key, scope) || o.type === 'table' || o.type === 'tableextension';
               const what = valueName ? `secret ${valueName}` : 'a secret';
-              if (m[1] === 'set') {
+              // Set is the unencrypted fallback of the EncryptionEnabled() pattern; a SecretText
+              // kept per company or per user with Set is the platform's own pattern. A Text secret,
+              // or anything at module scope, is not.
+              const isGuarded = guarded.some((g) => g.start <= e.span.start && e.span.end <= g.end);
+              const vType = valueName ? scope.get(valueName.toLowerCase())?.typeName : undefined;
+              if (m[1] === 'set' && !isGuarded && (ds === 'module' || vType !== 'secrettext')) {
                 ctx.report({
                   span: e.span,
                   message: `${r.name} stores ${what} unencrypted with IsolatedStorage.Set${ds === 'module' ? ' at DataScope::Module (shared by every company)' : ''}. Use SetEncrypted${ds === 'module' && perCompany ? ' with DataScope::Company' : ''}.`,

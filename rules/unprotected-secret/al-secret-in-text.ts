@@ -45,9 +45,22 @@ export default defineRule({
               if (s.type === 'assign' && r.returnName && (lastName(s.target) ?? '').toLowerCase() === r.returnName.toLowerCase())
                 for (const n of namesIn(s.value)) exited.add((lastName(n) ?? '').toLowerCase());
             });
+            // Variables only ever cleared (`EmptyToken := ''`) hold no secret.
+            const assigned = new Map<string, boolean>(); // name -> every assignment is ''
+            walkStmts(r.body, (s) => {
+              if (s.type !== 'assign') return;
+              const t = (lastName(s.target) ?? '').toLowerCase();
+              const empty = s.value.type === 'string' && s.value.value === '';
+              assigned.set(t, (assigned.get(t) ?? true) && empty);
+            });
+            const filled = new Set<string>(); // passed to a call that can fill it: IsolatedStorage.Get(K, S, V), ReadAs(V)
+            walkExprs(r, (e) => {
+              if (e.type === 'call' && /^(get|tryget|readas|read|readfrom)$/i.test(lastName(e.callee) ?? '')) for (const a of e.args) if (a.type === 'ident') filled.add(a.name.toLowerCase());
+            });
+            const onlyCleared = (v: AlVariable): boolean => !r.params.includes(v) && assigned.get(v.name.toLowerCase()) === true && !filled.has(v.name.toLowerCase());
             let reported = false;
             for (const v of [...r.params, ...r.locals]) {
-              if (!isTextSecret(v)) continue;
+              if (!isTextSecret(v) || onlyCleared(v)) continue;
               const kind = r.params.includes(v) ? 'parameter' : 'variable';
               if (!nd) {
                 report(v.span, `Secret ${kind} ${v.name}: ${v.type} in ${r.name} is shown by the debugger ([NonDebuggable] is missing). Use SecretText.`, `${o.name}|${r.name}|${v.name}`);

@@ -11,6 +11,12 @@ testRule(rule, {
     { name: 'trap: a timestamp, not a secret', path: P, code: cu('        IsolatedStorage.Set(LastSyncKeyTok, Format(CurrentDateTime()), DataScope::Module);') },
     { name: 'trap: reading the secret', path: P, code: cu('        IsolatedStorage.Get(Setup."Secret Key", DataScope::Company, NewSecret);') },
     { name: 'trap: app-wide secret under a constant key, encrypted', path: P, code: cu("        IsolatedStorage.SetEncrypted('FAB-APP-SECRET', NewSecret, DataScope::Module);") },
+    {
+      name: 'trap: Set as the fallback when encryption is off',
+      path: P,
+      code: cu('        if not EncryptionEnabled() then\n            IsolatedStorage.Set(Setup."Secret Key", NewSecret, DataScope::Company)\n        else\n            IsolatedStorage.SetEncrypted(Setup."Secret Key", NewSecret, DataScope::Company);'),
+    },
+    { name: 'trap: SecretText token per user with Set', path: P, code: cu('        IsolatedStorage.Set(Setup."Secret Key", NewSecret, DataScope::User);') },
     { name: 'trap: per-user encrypted', path: P, code: cu('        IsolatedStorage.SetEncrypted(Setup."Secret Key", NewSecret, DataScope::User);') },
   ],
   invalid: [
@@ -20,7 +26,8 @@ testRule(rule, {
       code: cu("        IsolatedStorage.Set('FAB-SVC', NewPassword, DataScope::Module);", 'NewPassword: Text'),
       errors: [{ line: 7, message: 'unencrypted' }],
     },
-    { name: 'secret text stored with Set at company scope', path: P, code: cu('        isolatedstorage.set(Setup."Secret Key", NewSecret, DATASCOPE::Company);'), errors: [{ line: 7 }] },
+    { name: 'Text secret stored with Set at company scope', path: P, code: cu('        isolatedstorage.set(Setup."Secret Key", ApiToken, DATASCOPE::Company);', 'ApiToken: Text'), errors: [{ line: 7 }] },
+    { name: 'SecretText stored with Set at module scope', path: P, code: cu("        IsolatedStorage.Set('FAB-SECRET', NewSecret, DataScope::Module);"), errors: [{ line: 7, message: 'shared by every company' }] },
     {
       name: 'per-company record secret at default module scope',
       path: P,

@@ -17,6 +17,7 @@ testRule(rule, {
       path: P,
       code: cu("    [NonDebuggable]\n    procedure Call(var Headers: HttpHeaders)\n    var\n        ApiKey: Text;\n    begin\n        IsolatedStorage.Get('FAB-KEY', DataScope::Company, ApiKey);\n        Headers.Add('x-api-key', ApiKey);\n    end;"),
     },
+    { name: 'trap: a variable that only clears a token', path: P, code: cu("    procedure ClearTokens()\n    var\n        EmptyTokenValue: Text;\n    begin\n        EmptyTokenValue := '';\n        SetToken(TokenKey, EmptyTokenValue);\n    end;") },
     { name: 'trap: Unwrap inside NonDebuggable', path: P, code: cu("    [NonDebuggable]\n    procedure Sign(Key: SecretText): Text\n    begin\n        exit(Hmac(Key.Unwrap()));\n    end;") },
   ],
   invalid: [
