@@ -33,9 +33,9 @@ function isIdentifierHost(host: string): boolean {
  * with a path), or a `key=http://...` pair of a connection string. Prose that mentions a URL in
  * the middle of a sentence is a link for people, not a configured endpoint.
  */
-export function endpointUrls(value: string): { index: number; host: string; url: string }[] {
+export function endpointUrls(value: string): { index: number; host: string; url: string; inPair: boolean }[] {
   if (value.length > 4000 || value.toLowerCase().indexOf('http://') < 0) return [];
-  const out: { index: number; host: string; url: string }[] = [];
+  const out: { index: number; host: string; url: string; inPair: boolean }[] = [];
   const trimmedStart = value.length - value.trimStart().length;
   HTTP_URL.lastIndex = 0;
   for (let m = HTTP_URL.exec(value); m; m = HTTP_URL.exec(value)) {
@@ -48,9 +48,48 @@ export function endpointUrls(value: string): { index: number; host: string; url:
       if (/^(x+|host|server|your.*|<.*)$/i.test(host)) continue;
     }
     if (isLoopback(host) || isIdentifierHost(host)) continue;
-    out.push({ index: m.index, host, url: m[0] });
+    out.push({ index: m.index, host, url: m[0], inPair: m.index !== trimmedStart });
   }
   return out;
+}
+
+/**
+ * Sites people browse, not services code calls: an http:// link to them in package metadata or a
+ * test is not an endpoint. Exact hosts only: api.github.com is an API and stays reportable.
+ */
+const LINK_HOSTS = new Set(['github.com', 'www.github.com', 'gitlab.com', 'bitbucket.org', 'npmjs.com', 'www.npmjs.com', 'npmjs.org', 'www.npmjs.org', 'sourceforge.net', 'stackoverflow.com', 'en.wikipedia.org', 'twitter.com', 'www.youtube.com', 'youtube.com']);
+
+/** Names of keys that hold links for people (package metadata, help texts), not addresses code calls. */
+const LINK_NAMES = /^(homepage|website|web|repository|repo|bugs|issues|docs|documentation|help|helpurl|helplink|wiki|readme|changelog|license|licenseurl|author|contributors?|maintainers?|funding|privacy|privacyurl|privacystatement|eula|terms|termsurl|support|supporturl|feedback|about|icon|iconurl|image|logo|screenshot|thumbnail|avatar|source|sourcecode)$/;
+
+/** Names that say the value is an address something connects to. */
+const ENDPOINT_NAME = /(url|uri|endpoint|address|host|server|baseaddress|authority|api|service|site|webhook|callback|resource|audience|issuer|instance|gateway|proxy|origin|target|destination|location|connection|environment|tenant|redirect|remote|upstream)/;
+
+/** Callees that send a request to their address argument (JS, C#, AL, PowerShell). */
+const NETWORK_CALLEE = /(^|\.)(fetch|open|ajax|get|post|put|patch|delete|send|request|getjson|getasync|postasync|putasync|patchasync|deleteasync|sendasync|getstringasync|getstreamasync|getbytearrayasync|downloadstring|downloadfile|uploadstring|uploadvalues|create|createhttp|setrequesturi|invoke-restmethod|invoke-webrequest|connect|websocket|eventsource|uri|httpclient|xmlhttprequest|webclient|restclient|serviceclient|crmserviceclient|organizationserviceproxy|navigate|redirect)$/i;
+
+/** Path shapes of data, API and sign-in endpoints. */
+const ENDPOINT_PATH = /\/(api|odata|oauth2?|token|authorize|adfs|xrmservices|xrm|soap|ws|rest|graphql|services?|v\d+(\.\d+)?|data|sso|login|auth|connect|hooks?)(\/|$|\?)|\.(svc|asmx|ashx|aspx|php)(\b|$)/i;
+
+/** Hosts of Dataverse, Business Central, Entra sign-in, Key Vault and Azure-hosted APIs. */
+const SERVICE_HOST = /(\.dynamics\.com|\.microsoftonline\.com|\.windows\.net|\.azure\.net|\.azure\.com|\.azurewebsites\.net|\.azure-api\.net|\.cloudapp\.net|\.powerplatform\.com|\.powerapps\.com|\.crm\d*\.dynamics\.com|\.servicebus\.windows\.net)$|^(api|login|sts|sso|auth|adfs|identity|oauth|idp|gateway|crm|erp|bc|nav)[.-]/i;
+
+/**
+ * An http:// value is reported when something says it is called: a credential or address-like
+ * name, a network API receiving it, a connection string pair, a service host or an API path. A
+ * bare URL in a test's string comparison or in package metadata is a link, not an endpoint.
+ */
+function usedAsEndpoint(f: StringFact, host: string, url: string, inPair: boolean): boolean {
+  const name = (f.name ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const top = (f.path ?? '').split('.')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (LINK_NAMES.test(name) || LINK_NAMES.test(top)) return false;
+  if (LINK_HOSTS.has(host.toLowerCase())) return false;
+  if (inPair) return true;
+  if (name && ENDPOINT_NAME.test(name)) return true;
+  if (f.callee && NETWORK_CALLEE.test(f.callee.replace(/^new\s+/, '').trim())) return true;
+  if (SERVICE_HOST.test(host) || ENDPOINT_PATH.test(url.slice(7 + host.length))) return true;
+  // A single-label intranet host (`http://erp/`) is only ever an internal service.
+  return !host.includes('.') && !/^\[/.test(host);
 }
 
 function describe(f: StringFact): string {
@@ -73,7 +112,7 @@ export default defineRule({
       good: '{ "Sso": { "TokenEndpoint": "https://sso.contoso.com/adfs/oauth2/token" } }',
       fix: 'Use https:// and make the server require it. If the service only speaks HTTP, put it behind a TLS-terminating gateway (API Management, Application Gateway) rather than calling it in clear text.',
       traps:
-        'Loopback addresses (http://localhost, 127.0.0.1, redirect URIs), XML / SOAP / SVG namespace URIs and schema locations, documentation links (aka.ms, go.microsoft.com) and prose, commented-out code, and code that merely tests for the "http://" prefix to reject it.',
+        'URLs nothing calls: links in package metadata and help texts (homepage, repository, docs), URLs in string comparisons and tests with no name, call or service host that makes them an endpoint; loopback addresses (http://localhost, 127.0.0.1, redirect URIs), XML / SOAP / SVG namespace URIs and schema locations, documentation links (aka.ms, go.microsoft.com) and prose, commented-out code, and code that merely tests for the "http://" prefix to reject it.',
       references: ['https://cwe.mitre.org/data/definitions/319.html'],
     },
   },
@@ -85,9 +124,8 @@ export default defineRule({
           if (f.inComment || f.origin === 'comment') continue;
           if (f.definedAt) continue; // a constant's use: reported once, where it is written
           if (f.name && IDENTIFIER_NAMES.test(f.name)) continue;
-          const urls = endpointUrls(f.value);
-          if (urls.length === 0) continue;
-          const u = urls[0]!;
+          const u = endpointUrls(f.value).find((x) => usedAsEndpoint(f, x.host, x.url, x.inPair));
+          if (!u) continue;
           ctx.report({
             span: f.span,
             message: `Plain http:// endpoint ${u.host}${describe(f)}: traffic to it, credentials included, is readable on the network. Use https://.`,
