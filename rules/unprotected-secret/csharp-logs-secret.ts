@@ -44,7 +44,7 @@ function sinkOf(call: CsNode): string | undefined {
 /** Names that hold the plug-in's secure configuration. */
 const SECURE_CONFIG = /^_?(secure|secured?_?(config|configuration|settings?|string|data|json|xml)\w*)$/i;
 /** Flags and checks about a secret, not the secret: `hasPassword`, `isTokenValid`, `passwordIsSet`. */
-const ABOUT_SECRET = /^_?(has|is|use|uses|should|can|requires?|enable[ds]?|show|allow|missing|valid)[A-Z_]|(Valid|IsValid|IsSet|Set|Present|Configured|Exists|Missing|Count|Changed|Required|Enabled)$/;
+const ABOUT_SECRET = /^_?(has|is|use|uses|should|can|requires?|enable[ds]?|show|allow|missing|valid)[A-Z_]|(Valid|IsValid|IsSet|Set|Present|Configured|Exists|Missing|Count|Changed|Required|Enabled|Expired|Prompt|Label|Message|Text|Caption|Title|Format|Template|Placeholder|Regex|Pattern|Policy|Field|Attribute|Column)$/;
 /** Members that pass a secret's value through: `secret.Value` (Key Vault), `cred.Password`. */
 const PASS_MEMBERS = /^(Value|SecretValue|SecurePassword)$/;
 const PASS_METHODS = /^(ToString|Trim|TrimEnd|TrimStart|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|Normalize)$/;
