@@ -12,11 +12,22 @@ function isExpression(v: string): boolean {
   return /^\s*@/.test(v) || v.includes('@{');
 }
 
+/** Query parameters that carry a credential (`?api_key=...`, `queries: { "code": ... }`). */
+const SECRET_QUERY = /^(api[-_]?key|apikey|key|code|token|access[-_]?token|client[-_]?secret|password|pwd|secret|sig|subscription[-_]?key)$/i;
+
 const PLACEHOLDER = /^(<.*>|\{.*\}|\*+|x{3,}|\.{3,}|changeme|password|secret|your[-_ a-z]*|todo|tbd|dummy\w*|placeholder\w*|example\w*)$/i;
 
 /** The credential part of a header or Raw value: `Bearer abc` -> `abc`, `Basic abc` -> `abc`. */
 function credentialPart(v: string): string {
   return v.replace(/^\s*(bearer|basic|key|token|apikey|sharedaccesssignature)\s+/i, '').trim();
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v.replace(/\+/g, ' '));
+  } catch {
+    return v;
+  }
 }
 
 function literalSecret(v: string): string | undefined {
@@ -36,7 +47,7 @@ export default defineRule({
     exampleLanguage: 'json',
     docs: {
       summary:
-        'Finds credentials written into cloud flow (and Logic App) HTTP actions: a literal password, client secret or PFX in the action\'s authentication, a literal token in Raw authentication, and literal keys or tokens in the Authorization, x-api-key, Ocp-Apim-Subscription-Key or x-functions-key headers.',
+        'Finds credentials written into cloud flow (and Logic App) HTTP actions: a literal password, client secret or PFX in the action\'s authentication, a literal token in Raw authentication, and literal keys or tokens in the Authorization, x-api-key, Ocp-Apim-Subscription-Key or x-functions-key headers and in key, code, token or password query parameters.',
       why:
         'A flow definition is exported into the solution, committed to source control and imported into every environment; its run history shows the inputs too. A credential typed into the action travels with it to everyone who can read the repository, the solution file or the runs.',
       bad: '"headers": { "Ocp-Apim-Subscription-Key": "4f0c…e91a" }, "authentication": { "type": "ClientCertificate", "pfx": "MIIKWQIBAzCC…", "password": "…" }',
@@ -71,6 +82,24 @@ export default defineRule({
             if (!k || v?.type !== 'string' || !SECRET_HEADER.test(String(k.value))) continue;
             const s = literalSecret(String(v.value));
             if (s) hits.push({ node: v, what: `${String(k.value)} header`, secret: s });
+          }
+          const queries = propNode(inputs, 'queries');
+          for (const p of queries?.type === 'object' ? (queries.children ?? []) : []) {
+            const [k, v] = p.children ?? [];
+            if (!k || v?.type !== 'string' || !SECRET_QUERY.test(String(k.value))) continue;
+            const s = literalSecret(String(v.value));
+            if (s) hits.push({ node: v, what: `${String(k.value)} query parameter`, secret: s });
+          }
+          const uri = propNode(inputs, 'uri');
+          if (uri?.type === 'string' && !isExpression(String(uri.value).split('?')[1] ?? '')) {
+            for (const m of String(uri.value).matchAll(/[?&]([\w-]+)=([^&#]+)/g)) {
+              if (!SECRET_QUERY.test(m[1]!)) continue;
+              const s = literalSecret(safeDecode(m[2]!));
+              if (s) {
+                hits.push({ node: uri, what: `${m[1]} parameter of the address`, secret: s });
+                break;
+              }
+            }
           }
           for (const h of hits) {
             ctx.report({
