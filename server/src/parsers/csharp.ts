@@ -79,6 +79,20 @@ export function csharpReady(): boolean {
 
 export function parseCSharp(file: SourceFile, role: ArtifactRole): CSharpDocument {
   const doc: CSharpDocument = { ...baseOf(file, 'csharp', role), kind: 'csharp' };
+  try {
+    return parseInto(doc);
+  } catch (e) {
+    // Never throw: a crash in the conversion or the facts is a notice, and the tree-based rules skip the file.
+    doc.failed = true;
+    doc.tree = undefined;
+    doc.nodes = undefined;
+    doc.notices.push({ kind: 'internal-error', message: `C# parser failed: ${(e as Error).message}` });
+    return doc;
+  }
+}
+
+function parseInto(doc: CSharpDocument): CSharpDocument {
+  const file = doc.file;
   const text = file.text;
   if (!parser) {
     doc.failed = true;
