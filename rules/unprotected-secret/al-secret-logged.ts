@@ -39,18 +39,28 @@ export default defineRule({
         for (const o of doc.objects) {
           for (const r of allRoutines(o)) {
             const scope = scopeOf(o, r);
+            // Custom dimensions that carry a secret: `Dims.Add('token', Token)`, then LogMessage(..., Dims).
+            const taintedDims = new Map<string, string>();
+            walkExprs(r, (e) => {
+              if (e.type !== 'call' || e.callee.type !== 'member' || e.callee.object.type !== 'ident' || e.args.length < 2) return;
+              if (!/^(add|set)$/i.test(e.callee.name) || scope.get(e.callee.object.name.toLowerCase())?.typeName !== 'dictionary') return;
+              const s = secretIn(e.args[1]!, scope);
+              if (s) taintedDims.set(e.callee.object.name.toLowerCase(), lastName(s) ?? 'a secret');
+            });
             walkExprs(r, (e) => {
               if (e.type !== 'call') return;
               const callee = dottedName(e.callee);
               const where = callee ? sink(callee) : undefined;
               if (!where) return;
               for (const a of e.args) {
+                const dim = a.type === 'ident' ? taintedDims.get(a.name.toLowerCase()) : undefined;
                 const s = secretIn(a, scope);
-                if (!s) continue;
+                if (!s && !dim) continue;
+                const what = s ? (lastName(s) ?? exprText(s, doc.file.text)) : `${dim} (in custom dimensions ${a.type === 'ident' ? a.name : ''})`;
                 ctx.report({
                   span: a.span,
-                  message: `${r.name} writes the secret ${lastName(s) ?? exprText(s, doc.file.text)} to ${where}, where whoever reads it can use it. Log the status or an id, not the value.`,
-                  key: `${o.name}|${r.name}|${lastName(e.callee)}|${lastName(s)}`,
+                  message: `${r.name} writes the secret ${what} to ${where}, where whoever reads it can use it. Log the status or an id, not the value.`,
+                  key: `${o.name}|${r.name}|${lastName(e.callee)}|${s ? lastName(s) : dim}`,
                 });
                 break;
               }

@@ -15,6 +15,11 @@ testRule(rule, {
       code: cu('        Customer: Code[20];', "        Session.LogMessage('FAB01', StrSubstNo('ERP answered %1 for %2', Response.HttpStatusCode(), Customer), Verbosity::Normal,\n            DataClassification::SystemMetadata, TelemetryScope::ExtensionPublisher, 'Category', 'ERP');"),
     },
     { name: 'trap: length of the password', path: P, code: cu('        Password: Text;', "        if StrLen(Password) < 12 then\n            Error('Password is shorter than %1 characters', StrLen(Password));") },
+    {
+      name: 'trap: custom dimensions without secrets',
+      path: P,
+      code: cu('        Dims: Dictionary of [Text, Text];\n        Customer: Code[20];', "        Dims.Add('customer', Customer);\n        Session.LogMessage('FAB05', 'ERP call', Verbosity::Normal, DataClassification::SystemMetadata, TelemetryScope::All, Dims);"),
+    },
     { name: 'trap: key id of isolated storage', path: P, code: cu('        Customer: Code[20];', "        Message('Stored under %1', Setup.\"Api Key Id\");") },
   ],
   invalid: [
@@ -26,6 +31,12 @@ testRule(rule, {
     },
     { name: 'password in an error through StrSubstNo', path: P, code: cu('        Pwd: Text;', "        Error(StrSubstNo('Login failed for password %1', Pwd));"), errors: [{ line: 11 }] },
     { name: 'credential field in a message', path: P, code: cu('        Customer: Code[20];', "        Message('Key: %1', Setup.\"Client Secret\");"), errors: [{ line: 11, message: 'Client Secret' }] },
+    {
+      name: 'secret in custom dimensions of LogMessage',
+      path: P,
+      code: cu('        Dims: Dictionary of [Text, Text];\n        ApiKey: Text;', "        Dims.Add('endpoint', 'erp');\n        Dims.Add('key', ApiKey);\n        Session.LogMessage('FAB04', 'ERP call', Verbosity::Normal, DataClassification::SystemMetadata, TelemetryScope::All, Dims);"),
+      errors: [{ line: 14, message: 'custom dimensions' }],
+    },
     { name: 'unwrapped token to feature telemetry', path: P, code: cu('        Token: SecretText;\n        FeatureTelemetry: Codeunit "Feature Telemetry";', "        FeatureTelemetry.LogError('FAB03', 'ERP', 'token', Token.Unwrap());"), errors: [{ line: 12 }] },
   ],
 });

@@ -54,6 +54,7 @@ testRule(plainHttp, {
   valid: [{ name: 'AL: https endpoint in a label', path: P, code: cu("        BaseUrlTok: Label 'https://erp.fabrikam.com/api/', Locked = true;") }],
   traps: [
     { name: 'trap: AL SOAP namespace label', path: P, code: cu("        SoapNsTok: Label 'http://schemas.xmlsoap.org/soap/envelope/', Locked = true;") },
+    { name: 'trap: AL XML namespace of an element', path: P, code: cu('        Envelope: XmlElement;', "        Envelope := XmlElement.Create('ImportPayout', 'http://fabrikam.com/payouts/v1');\n        Envelope.SetAttribute('xmlns', 'http://fabrikam.com/payouts/v1');") },
     { name: 'trap: AL loopback address', path: P, code: cu('        Client: HttpClient;', "        Client.Get('http://localhost:7048/health', Response);") },
     { name: 'trap: AL commented-out endpoint', path: P, code: cu("        // OldUrlTok: Label 'http://erp.fabrikam.com/api/', Locked = true;\n        X: Integer;") },
   ],

@@ -17,7 +17,7 @@ interface Ctx {
 }
 
 /** Setters whose first argument names the second: `Headers.Add('Authorization', v)`, `Json.Add('password', v)`. */
-const NAMING_SETTERS = /^(add|set|tryaddwithoutvalidation|append|insert|replace|put|setvalue)$/i;
+const NAMING_SETTERS = /^(add|set|tryaddwithoutvalidation|append|insert|replace|put|setvalue|setattribute)$/i;
 /** Calls whose value arguments the method name describes: `SetPassword('...')`, `SaveApiKey('...')`. */
 const VALUE_SETTER = /^(set|save|store|update|write|put|init|use|with|add|apply|assign)([A-Z_].*)$/i;
 
@@ -72,6 +72,10 @@ const PLATFORM_PARAMS: Record<string, string[]> = {
   acquiretokenbyauthorizationcode: ['ClientId', 'ClientSecret'],
   acquireonbehalfofaccesstoken: ['ClientId', 'ClientSecret'],
   acquiretokenwithcertificate: ['ClientId', 'Certificate', 'CertificatePassword'],
+  // XML: namespace URIs are identifiers, not endpoints (plain-http-endpoint skips *Namespace names)
+  create: ['Name', 'Namespace'],
+  addnamespace: ['Prefix', 'Namespace'],
+  createnamespacedeclaration: ['Prefix', 'Namespace'],
   addcertificate: ['Certificate', 'Password'],
 };
 
