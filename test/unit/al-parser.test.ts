@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOLE } from '../../server/src/core/types';
 import { allRoutines, parseAl, parsePermissionEntries, prop, walkElements, walkStmts, type AlDocument, type AlStmt } from '../../server/src/parsers/al';
@@ -153,5 +155,31 @@ describe('AL parser', () => {
     const t4 = time(file(2500));
     expect(t1).toBeLessThan(1000);
     expect(t4 / Math.max(t1, 1)).toBeLessThan(8); // 4x the input, about 4x the time: no quadratic step
+  });
+
+  it('never throws on any prefix of real files or on shuffled tokens', () => {
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of readdirSync(d)) {
+        const p = path.join(d, e);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.al')) files.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walk(path.join(__dirname, '../../examples'));
+    expect(files.length).toBeGreaterThan(0);
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (const text of files) {
+      for (let cut = 0; cut < text.length; cut += 97) {
+        const d = al(text.slice(0, cut));
+        expect(d.notices.length).toBeLessThanOrEqual(1);
+      }
+      const words = text.split(/(\s+)/);
+      for (let k = 0; k < 5; k++) {
+        const soup = Array.from({ length: 300 }, () => words[rnd(words.length)]).join(' ');
+        expect(() => al(soup)).not.toThrow();
+      }
+    }
   });
 });
