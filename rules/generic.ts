@@ -1,4 +1,5 @@
 import type { Rule } from '../server/src/core/rule';
+import pipelineDisablesAuditing from './audit-disabled/pipeline-disables-auditing';
 import plaintextSecureString from './hardcoded-secret/plaintext-secure-string';
 import bcLaunchUserPassword from './legacy-auth/bc-launch-user-password';
 import passwordConnectionString from './legacy-auth/password-connection-string';
@@ -14,6 +15,7 @@ import pipelineLogsSecret from './unprotected-secret/pipeline-logs-secret';
  * configuration-file rules (Business Central launch.json / app.json, pipelines, PowerShell).
  */
 export const genericRules: readonly Rule[] = [
+  pipelineDisablesAuditing, // D365A060
   bcLaunchUserPassword, // D365L060
   pipelineServiceAccountPassword, // D365L062
   passwordConnectionString, // D365L100
