@@ -48,11 +48,24 @@ export default defineRule({
           if (inc) {
             const names = inc.value.split(',').map((s) => s.trim().replace(/^"(.*)"$/s, '$1'));
             const hit = names.find((n) => SUPERUSER_SETS.has(compact(n)));
+            // A non-assignable set of the project that grants all table data reaches users through this include.
+            const viaInternal = hit
+              ? undefined
+              : ctx.model.al.permissionSets.find(
+                  (ps) => !ps.assignable && names.some((n) => compact(n) === compact(ps.name)) && ps.entries.some((e) => e.objectType === 'tabledata' && e.objectName === '*' && /[IMD]/.test(e.rights)),
+                );
             if (hit) {
               ctx.report({
                 span: inc.span,
                 message: `Permission set "${o.name}" includes ${hit}: ${SUPERUSER_SETS.get(compact(hit))}. Every user assigned "${o.name}" gets it.`,
                 key: `${o.name}|include|${compact(hit)}`,
+              });
+            } else if (viaInternal) {
+              ctx.report({
+                span: inc.span,
+                message: `Permission set "${o.name}" includes the non-assignable set "${viaInternal.name}", which grants write rights on all table data (tabledata *): every user assigned "${o.name}" gets them.`,
+                key: `${o.name}|include|${compact(viaInternal.name)}`,
+                related: [{ path: viaInternal.path, span: viaInternal.span, message: `${viaInternal.name} grants tabledata *` }],
               });
             }
           }

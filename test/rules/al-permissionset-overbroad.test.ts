@@ -50,6 +50,14 @@ testRule(rule, {
       errors: [{ line: 4, message: 'Vendor Ledger Entry' }],
     },
     {
+      name: 'assignable set including an internal set that writes all table data',
+      files: {
+        [P]: 'permissionset 60015 "FAB CLERK"\n{\n    Assignable = true;\n    IncludedPermissionSets = "FAB ENGINE ALL";\n}',
+        'app/src/perm/Engine.PermissionSet.al': 'permissionset 60016 "FAB ENGINE ALL"\n{\n    Assignable = false;\n    Permissions = tabledata * = RIMD;\n}',
+      },
+      errors: [{ line: 4, message: 'non-assignable set "FAB ENGINE ALL"' }],
+    },
+    {
       name: 'superuser set included without quotes',
       path: P,
       code: 'permissionset 60013 "FAB OPS"\n{\n    Assignable = true;\n    IncludedPermissionSets = SUPER;\n}',
