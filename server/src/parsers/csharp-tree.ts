@@ -5,6 +5,7 @@
  * parent pointers) and deletes the WASM tree right away.
  */
 import type { Tree, TreeCursor } from 'web-tree-sitter';
+import { FIELD_PARENTS, LEAF_TYPES } from './csharp-grammar';
 
 export interface CsNode {
   /** tree-sitter node type (`invocation_expression`, `string_literal`, `ERROR`). */
@@ -75,16 +76,20 @@ export function convertTree(tree: Tree, text: string): ConvertedTree {
         const start = cursor.startIndex;
         const end = cursor.endIndex;
         const node: CsNode = { type, start, end, children: [], parent };
-        const fieldId = cursor.currentFieldId;
-        if (fieldId) {
-          const field = lang.fields[fieldId];
-          if (field) node.field = field;
+        if (FIELD_PARENTS.has(parent.type)) {
+          const fieldId = cursor.currentFieldId;
+          if (fieldId) {
+            const field = lang.fields[fieldId];
+            if (field) node.field = field;
+          }
         }
         parent.children.push(node);
         order.push(node);
         if (type === 'comment') comments.push(node);
         else if (type === 'ERROR') errors.push(node);
-        if (cursor.gotoFirstChild()) {
+        // Tokens like `modifier` or `boolean_literal` only have keyword children: their text is enough.
+        if (LEAF_TYPES.has(type)) node.text = text.slice(start, end);
+        else if (cursor.gotoFirstChild()) {
           stack.push(node);
           descended = true;
         } else node.text = text.slice(start, end);
