@@ -99,7 +99,7 @@ export default defineRule({
               if (name) check(name, s.value, recordOf(t), s.span);
             });
             walkExprs(r, (e) => {
-              if (e.type !== 'call' || !/^validate$/i.test(lastName(e.callee) ?? '') || e.args.length < 2) return;
+              if (e.type !== 'call' || !/^(validate|modifyall)$/i.test(lastName(e.callee) ?? '') || e.args.length < 2) return;
               const f = lastName(unparen(e.args[0]!));
               const recv = e.callee.type === 'member' ? (lastName(e.callee.object) ?? '').toLowerCase() : undefined;
               if (f) check(f, e.args[1]!, recv, e.span);

@@ -1,21 +1,30 @@
 import { defineRule } from '../../server/src/core/rule';
 import { allRoutines, lastName, scopeOf, unparen, walkExprs, type AlExpr } from '../../server/src/parsers/al';
 
-/** `'Basic ' + ...`, `StrSubstNo('Basic %1', ...)`, `SecretStrSubstNo('Basic %1', ...)`. */
-function basicPrefix(e: AlExpr): boolean {
+type Scope = ReturnType<typeof scopeOf>;
+
+/** A string literal, or a label of the scope, and its text. */
+function textOf(e: AlExpr | undefined, scope: Scope): string | undefined {
+  const x = e ? unparen(e) : undefined;
+  if (x?.type === 'string') return x.value;
+  if (x?.type === 'ident') return scope.get(x.name.toLowerCase())?.label?.text;
+  return undefined;
+}
+
+/** `'Basic ' + ...`, `StrSubstNo('Basic %1', ...)`, `SecretStrSubstNo('Basic %1', ...)`; the text may be a label. */
+function basicPrefix(e: AlExpr, scope: Scope): boolean {
   const x = unparen(e);
   if (x.type === 'binary' && x.op === '+') {
     let l: AlExpr = x;
     let value = false; // some part is not a literal: the encoded credential
     while (l.type === 'binary' && l.op === '+') {
-      if (unparen(l.right).type !== 'string') value = true;
+      if (textOf(l.right, scope) === undefined) value = true;
       l = unparen(l.left);
     }
-    return value && l.type === 'string' && /^basic\s+$/i.test(l.value);
+    return value && /^basic\s+$/i.test(textOf(l, scope) ?? '');
   }
   if (x.type === 'call' && /^(secret)?strsubstno$/i.test(lastName(x.callee) ?? '')) {
-    const f = x.args[0] ? unparen(x.args[0]) : undefined;
-    return f?.type === 'string' && /^basic\s+%1$/i.test(f.value);
+    return /^basic\s+%1$/i.test(textOf(x.args[0], scope) ?? '');
   }
   return false;
 }
@@ -61,7 +70,7 @@ export default defineRule({
                   return;
                 }
               }
-              if (!basicPrefix(e)) return;
+              if (!basicPrefix(e, scope)) return;
               // text shown to people is not a header: Message('Basic ' + ...)
               if (parent?.type === 'call' && /^(message|error|confirm|strmenu)$/i.test(lastName(parent.callee) ?? '')) return;
               // the outermost `+` chain only

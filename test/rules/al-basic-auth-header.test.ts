@@ -28,6 +28,12 @@ testRule(rule, {
       code: 'codeunit 60501 "FAB Rest"\n{\n    procedure Init(User: Text; Pwd: SecretText)\n    var\n        BasicAuth: Codeunit "Http Authentication Basic";\n    begin\n        BasicAuth.Initialize(User, Pwd);\n    end;\n}',
       errors: [{ line: 7, message: 'Http Authentication Basic' }],
     },
+    {
+      name: 'Basic template in a locked label',
+      path: P,
+      code: "codeunit 60503 \"FAB Erp\"\n{\n    var\n        BasicAuthTok: Label 'Basic %1', Locked = true;\n\n    procedure Auth(var Headers: HttpHeaders; Encoded: Text)\n    begin\n        Headers.Add('Authorization', StrSubstNo(BasicAuthTok, Encoded));\n    end;\n}",
+      errors: [{ line: 8 }],
+    },
     { name: 'Windows authentication with a password', path: P, code: cu("        Client.UseWindowsAuthentication(UserName, Pwd, 'CONTOSO');"), errors: [{ line: 8, message: 'NTLM' }] },
   ],
 });

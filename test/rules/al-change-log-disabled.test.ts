@@ -23,6 +23,7 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'change log switched off', files: files('        CLS.Get();\n        CLS."Change Log Activated" := false;\n        CLS.Modify();'), errors: [{ line: 11, message: 'switches the change log off' }] },
+    { name: 'no table logs modifications any more (ModifyAll)', files: files('        CLT.ModifyAll("Log Modification", CLT."Log Modification"::" ");'), errors: [{ line: 10 }] },
     { name: 'change log off through Validate', files: files('        CLS.Validate("Change Log Activated", False);'), errors: [{ line: 10 }] },
     {
       name: 'deletions of a sensitive table no longer logged',
