@@ -38,6 +38,18 @@ testRule(rule, {
       code: cls('    private static bool AcceptAll(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e)\n    {\n        return true;\n    }\n    static void Init()\n    {\n        ServicePointManager.ServerCertificateValidationCallback = new RemoteCertificateValidationCallback(AcceptAll);\n    }'),
       errors: [{ line: 12 }],
     },
+    {
+      name: 'expression-bodied method group',
+      path: 'src/PartnerHttp.cs',
+      code: cls('    private static bool Trust(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) => true;\n    static void Init() { ServicePointManager.ServerCertificateValidationCallback = Trust; }'),
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'parenthesized lambda with discards',
+      path: 'src/PartnerHttp.cs',
+      code: cls('    static void Init() { System.Net.ServicePointManager.ServerCertificateValidationCallback = ((_, _, _, _) => true); }'),
+      errors: [{ line: 6 }],
+    },
     { name: 'SslStream with an accept-all callback', path: 'src/PartnerHttp.cs', code: cls('    static SslStream Wrap(Stream s)\n    {\n        return new SslStream(s, false, (a, b, c, d) => true);\n    }'), errors: [{ line: 8 }] },
   ],
 });

@@ -228,7 +228,7 @@ function insideStringExpression(n: CsNode): boolean {
 }
 
 /** Calls whose second argument is named by a literal first argument: `Add("client_secret", v)`, `new KeyValuePair<,>("password", v)`. */
-const NAMING_CALLS = /^(new (\w+\.)*KeyValuePair|(\w+\.)*(Add|TryAdd|Set|SetValue|AddWithValue|TryAddWithoutValidation|AddParameter|AddHeader|Append|Create|Parameters\.Add|Headers\.Add))$/;
+const NAMING_CALLS = /^(new (\w+\.)*KeyValuePair|(\w+\.)*(Add|TryAdd|Set|SetValue|AddWithValue|TryAddWithoutValidation|AddParameter|AddHeader|Append|Create|SetEnvironmentVariable|SetString|SetSecret|Parameters\.Add|Headers\.Add))$/;
 
 export interface CsContext {
   name?: string;
