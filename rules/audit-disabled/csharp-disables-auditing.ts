@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../server/src/core/rule';
 import { classifyColumn } from '../../server/src/core/sensitivity';
 import { argumentsOf, calleeMethodCs, childByField, dottedCs, enclosingFunctionCs, indexerKey, isFalseLiteral, plainStringValue, simpleName, spanOfCs, unwrapCs, type CsNode } from '../../server/src/parsers/csharp-ast';
 import type { CSharpDocument } from '../../server/src/parsers/csharp';
+import { initializersOf } from '../../server/src/parsers/csharp-flow';
 
 /** Organization columns that switch auditing (and user-access audit logging) on and off. */
 const ORG_FLAGS = /^(isauditenabled|isuseraccessauditenabled)$/i;
@@ -16,6 +17,15 @@ function managedOff(v: CsNode | undefined): boolean {
   const x = unwrapCs(v);
   if (x?.type !== 'object_creation_expression' || simpleName(childByField(x, 'type')) !== 'BooleanManagedProperty') return false;
   return isFalseLiteral(argumentsOf(x)[0]?.value);
+}
+
+/** `false`, or a local that only ever holds false (`var enable = false; org["isauditenabled"] = enable;`). */
+function isOff(doc: CSharpDocument, v: CsNode | undefined): boolean {
+  if (isFalseLiteral(v)) return true;
+  const x = unwrapCs(v);
+  if (x?.type !== 'identifier' || !x.text) return false;
+  const inits = initializersOf(doc, x, x.text);
+  return inits.length > 0 && inits.every((i) => isFalseLiteral(i));
 }
 
 function orgMessage(flag: string): string {
@@ -82,22 +92,26 @@ export default defineRule({
             const right = childByField(n, 'right');
             const key = indexerKey(left);
             if (key !== undefined) {
-              if (ORG_FLAGS.test(key) && isFalseLiteral(right)) report(n, orgMessage(key), `org|${key.toLowerCase()}`);
+              if (ORG_FLAGS.test(key) && isOff(doc, right)) report(n, orgMessage(key), `org|${key.toLowerCase()}`);
               continue;
             }
             const d = dottedCs(left) ?? '';
             const name = simpleName(left);
-            if (name && ORG_FLAGS.test(name) && isFalseLiteral(right)) {
+            if (name && ORG_FLAGS.test(name) && isOff(doc, right)) {
               report(n, orgMessage(name), `org|${name.toLowerCase()}`);
             } else if ((name && META_FLAG.test(name) && managedOff(right)) || (/(^|\.)IsAuditEnabled\.Value$/.test(d) && isFalseLiteral(right))) {
               const s = sensitiveTarget(ctx, doc, n);
               if (s.report) report(n, s.what, `meta|${s.what}`);
             }
+          } else if (n.type === 'initializer_expression' && n.children.length === 2 && n.parent?.type === 'initializer_expression') {
+            // Attributes = { { "isauditenabled", false } }
+            const key = plainStringValue(n.children[0]);
+            if (key && ORG_FLAGS.test(key) && isOff(doc, n.children[1])) report(n, orgMessage(key), `org|${key.toLowerCase()}`);
           } else if (n.type === 'invocation_expression' && /^(Add|AddOrUpdate|Set|SetAttributeValue)$/.test(calleeMethodCs(n) ?? '')) {
             // entity.Attributes.Add("isauditenabled", false)
             const args = argumentsOf(n);
             const key = plainStringValue(args[0]?.value);
-            if (key && ORG_FLAGS.test(key) && isFalseLiteral(args[1]?.value)) report(n, orgMessage(key), `org|${key.toLowerCase()}`);
+            if (key && ORG_FLAGS.test(key) && isOff(doc, args[1]?.value)) report(n, orgMessage(key), `org|${key.toLowerCase()}`);
           }
         }
       },

@@ -15,12 +15,15 @@ testRule(rule, {
       path: 'src/Loader.cs',
       code: m('        var r = (RetrieveAttributeResponse)svc.Execute(new RetrieveAttributeRequest { EntityLogicalName = "account", LogicalName = "new_lastsynctimestamp" });\n        var a = r.AttributeMetadata;\n        a.IsAuditEnabled = new BooleanManagedProperty(false);\n        svc.Execute(new UpdateAttributeRequest { EntityName = "account", Attribute = a });'),
     },
+    { name: 'trap: flag from a parameter', path: 'src/Loader.cs', code: m('        var org = new Entity("organization", orgId);\n        org["isauditenabled"] = orgId != Guid.Empty;') },
     { name: 'trap: commented-out switch', path: 'src/Loader.cs', code: m('        // org["isauditenabled"] = false;') },
   ],
   invalid: [
     { name: 'organization auditing off through an indexer', path: 'src/Loader.cs', code: m('        var org = new Entity("organization", orgId);\n        org["isauditenabled"] = false;\n        svc.Update(org);'), errors: [{ line: 9, message: 'Organization auditing' }] },
     { name: 'organization auditing off in an initializer', path: 'src/Loader.cs', code: m('        svc.Update(new Entity("organization", orgId) { ["isuseraccessauditenabled"] = false });'), errors: [{ line: 8, message: 'User access' }] },
     { name: 'early-bound organization', path: 'src/Loader.cs', code: m('        svc.Update(new Organization { Id = orgId, IsAuditEnabled = false });'), errors: [{ line: 8 }] },
+    { name: 'collection initializer of the attributes', path: 'src/Loader.cs', code: m('        svc.Update(new Entity("organization", orgId) { Attributes = { { "isauditenabled", false } } });'), errors: [{ line: 8 }] },
+    { name: 'flag held in a local', path: 'src/Loader.cs', code: m('        var enable = false;\n        var org = new Entity("organization", orgId);\n        org["isauditenabled"] = enable;'), errors: [{ line: 10 }] },
     { name: 'attributes collection Add', path: 'src/Loader.cs', code: m('        var org = new Entity("organization", orgId);\n        org.Attributes.Add("isauditenabled", false);'), errors: [{ line: 9 }] },
     {
       name: 'sensitive column auditing off through metadata',
