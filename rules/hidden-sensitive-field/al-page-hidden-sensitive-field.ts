@@ -2,6 +2,7 @@ import { defineRule } from '../../server/src/core/rule';
 import { classifyColumn } from '../../server/src/core/sensitivity';
 import { apiExposures, controlSourceField, findAlField, pageSourceTable } from '../../server/src/model/al';
 import { prop, walkElements, type AlElement, type AlObject } from '../../server/src/parsers/al';
+import { isCredentialValueName } from '../../server/src/parsers/al-secrets';
 
 const isFalse = (v: string | undefined): boolean => v !== undefined && /^false$/i.test(v.trim());
 const CONTROLS = new Set(['field', 'modify']);
@@ -56,6 +57,9 @@ export default defineRule({
             if (field && /^guid\b/i.test(field.type)) return; // a key id (isolated storage), not the value
             const s = classifyColumn({ name: fieldName, displayName: field?.caption ?? caption(e), ...(field?.dataClassification ? { dataClassification: field.dataClassification } : {}) }, ctx.settings);
             if (!s.sensitive) return;
+            // A credential is text: a date, flag or number about it (`Token Expires At`) is not one.
+            if (s.kind === 'secret' && field && !/^(text|code|blob|bigtext)\b/i.test(field.type)) return;
+            if (s.kind === 'secret' && !isCredentialValueName(fieldName)) return;
             const exposures = apiExposures(m, field?.table ?? table, fieldName);
             // Read-only matters for values users must not change, or that an API lets them change anyway.
             if (!hider && s.kind === 'personal' && !exposures.some((x) => x.writable)) return;

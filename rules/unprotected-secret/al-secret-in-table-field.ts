@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/core/rule';
-import { isCredentialName } from '../../server/src/core/sensitivity';
 import { prop, walkElements } from '../../server/src/parsers/al';
+import { isCredentialValueName } from '../../server/src/parsers/al-secrets';
 
 /** Field types that can hold a secret's text. */
 const TEXT_FIELD = /^(text|code|blob|bigtext)\b/i;
@@ -37,7 +37,7 @@ export default defineRule({
             if (!name || !TEXT_FIELD.test(type)) return;
             if (/^flowfield$/i.test(prop(e.properties, 'FieldClass')?.value ?? '')) return;
             const caption = prop(e.properties, 'Caption')?.value.replace(/^'(.*?)'.*$/s, '$1');
-            if (!isCredentialName(name) && !(caption && isCredentialName(caption))) return;
+            if (!isCredentialValueName(name) && !(caption && isCredentialValueName(caption))) return;
             ctx.report({
               span: e.headSpan,
               message: `Field "${name}" of ${o.type} "${o.name}" stores a credential as ${type} in the database, readable through pages, APIs, exports and backups${prop(e.properties, 'ExtendedDatatype') ? ' (Masked only hides it on screen)' : ''}. Keep it in IsolatedStorage with SetEncrypted and store a Guid key here.`,

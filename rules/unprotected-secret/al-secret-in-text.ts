@@ -1,11 +1,10 @@
 import { defineRule } from '../../server/src/core/rule';
 import type { Span } from '../../server/src/core/types';
 import { allRoutines, hasAttribute, lastName, namesIn, walkExprs, walkStmts, type AlVariable } from '../../server/src/parsers/al';
-import { isCredentialName } from '../../server/src/core/sensitivity';
-import { hasNonDebuggable, TEXT_TYPES } from '../../server/src/parsers/al-secrets';
+import { hasNonDebuggable, isCredentialValueName, TEXT_TYPES } from '../../server/src/parsers/al-secrets';
 
 /** A credential kept in a text type (header values such as `Authorization` are al-secret-logged's concern). */
-const isTextSecret = (v: AlVariable): boolean => TEXT_TYPES.has(v.typeName) && isCredentialName(v.name) && !hasNonDebuggable(v);
+const isTextSecret = (v: AlVariable): boolean => TEXT_TYPES.has(v.typeName) && isCredentialValueName(v.name) && !hasNonDebuggable(v);
 
 export default defineRule({
   meta: {
@@ -70,7 +69,7 @@ export default defineRule({
                 reported = true;
               }
             }
-            if (!reported && returnsText && r.kind === 'procedure' && isCredentialName(r.name.replace(/^(get|read|fetch|load|retrieve)/i, '')) && r.returnSpan) {
+            if (!reported && returnsText && r.kind === 'procedure' && isCredentialValueName(r.name.replace(/^(get|read|fetch|load|retrieve)/i, '')) && r.returnSpan) {
               report(r.returnSpan, `${r.name} returns a secret as ${r.returnType}: every caller's debugger shows it. Return SecretText.`, `${o.name}|${r.name}|return`);
             }
             if (!nd) {

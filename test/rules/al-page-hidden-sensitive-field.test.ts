@@ -14,6 +14,7 @@ const TABLE = [
   '        field(5; "Discount Pct"; Decimal) { }',
   '        field(6; "Vault Secret Key Id"; Guid) { }',
   '        field(7; Salary; Decimal) { }',
+  '        field(8; "Token Expires At"; DateTime) { }',
   '    }',
   '}',
 ].join('\n');
@@ -52,6 +53,7 @@ testRule(rule, {
   ],
   traps: [
     { name: 'trap: hidden non-sensitive field', files: files(page('            field(Nickname; Rec.Nickname) { Visible = false; }')) },
+    { name: 'trap: hidden expiry of a token', files: files(page('            field("Token Expires At"; Rec."Token Expires At") { Visible = false; }')) },
     { name: 'trap: hidden isolated-storage key id', files: files(page('            field("Vault Secret Key Id"; Rec."Vault Secret Key Id") { Visible = false; }')) },
     {
       name: 'trap: visibility bound to a permission check',

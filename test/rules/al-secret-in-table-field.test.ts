@@ -9,6 +9,7 @@ testRule(rule, {
   traps: [
     { name: 'trap: Guid key of isolated storage', path: P, code: table('        field(3; "Client Secret Key"; Guid) { }\n        field(4; "API Key Id"; Guid) { }') },
     { name: 'trap: date and flag about a password', path: P, code: table('        field(5; "Password Expiry Date"; Date) { }\n        field(6; "Has Password"; Boolean) { }') },
+    { name: 'trap: text about a token', path: P, code: table('        field(11; "Token Endpoint URL"; Text[250]) { }\n        field(12; "Password Policy Hint"; Text[100]) { }') },
     { name: 'trap: temporary table', path: P, code: table('        field(7; Password; Text[100]) { }', '    TableType = Temporary;\n') },
     { name: 'trap: key vault secret name', path: P, code: table("        field(8; \"Client Secret Name\"; Text[100]) { Caption = 'Client Secret Name'; }") },
   ],

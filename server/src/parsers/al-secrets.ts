@@ -14,8 +14,23 @@ const AUTH_HEADER_NAME = /^(auth|authorization|authheader|authorizationheader|au
 
 const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** Names that end in a credential term hold one (`NewPassword`, `ClientSecret`, `AuthToken`). */
+const CREDENTIAL_END = /(password|passwd|pwd|passphrase|secret|apikey|accesskey|privatekey|token|credentials?|connectionstring|sharedkey|accountkey|subscriptionkey|signingkey|masterkey|saskey)$/;
+/**
+ * Names that end in a word about a credential describe it: when it expires, whether it is set,
+ * where it is kept (`Token Expires At`, `Password Set`, `Secret Key Id`, `Token URL`).
+ */
+const ABOUT_END = /(date|time|datetime|at|on|expires|expiry|expiration|count|length|size|status|type|url|uri|endpoint|id|ids|name|names|keyid|hint|policy|enabled|required|set|exists|missing|changed)$/;
+
+/** A credential name for a stored value (variable, parameter, field): `sensitivity.isCredentialName` with AL field names like `Token Expires At` excluded. */
+export function isCredentialValueName(name: string): boolean {
+  const c = compact(name);
+  if (!CREDENTIAL_END.test(c) && ABOUT_END.test(c)) return false;
+  return isCredentialName(name);
+}
+
 export function isSecretName(name: string): boolean {
-  return isCredentialName(name) || AUTH_HEADER_NAME.test(compact(name));
+  return isCredentialValueName(name) || AUTH_HEADER_NAME.test(compact(name));
 }
 
 export function hasNonDebuggable(v: { attributes: { lower: string }[] }): boolean {
@@ -52,7 +67,7 @@ export function secretIn(e: AlExpr, scope: Map<string, AlVariable>, depth = 0): 
     case 'call': {
       const m = lastName(x.callee) ?? '';
       if (/^unwrap$/i.test(m)) return x;
-      if (/^get/i.test(m) && isCredentialName(m.slice(3))) return x;
+      if (/^get/i.test(m) && isCredentialValueName(m.slice(3))) return x;
       if (PASS_THROUGH.test(m)) {
         for (const a of x.args) {
           const s = secretIn(a, scope, depth + 1);
