@@ -9,7 +9,7 @@ const REFERENCE_NAME = /(name|names|id|ids|uri|url|keyname|thumbprint|length|hin
 const NEVER_CREDENTIAL = new Set(['publickeytoken', 'instrumentationkey', 'isdatasourcesecret', 'usersecretsid', 'tokenendpoint']);
 
 /** Placeholders and references: documentation values, pipeline tokens, Key Vault, flow expressions. */
-const PLACEHOLDER = /^(<.*>|\*+|x{3,}|\.{3,}|changeme|change[-_ ]?me|password|secret|passcode|your[-_ a-z]*|not[-_ ]a[-_ ]real[-_a-z]*|dummy\w*|fake\w*|sample\w*|example\w*|placeholder\w*|redacted|todo|tbd|none|null|undefined|true|false)$/i;
+const PLACEHOLDER = /^(<.*>|\{[A-Za-z_][\w .:-]*\}|\*+|x{3,}|\.{3,}|changeme|change[-_ ]?me|password|secret|passcode|your[-_ a-z]*|not[-_ ]a[-_ ]real[-_a-z]*|dummy\w*|fake\w*|sample\w*|example\w*|placeholder\w*|redacted|todo|tbd|none|null|undefined|true|false)$/i;
 const REFERENCE = /@microsoft\.keyvault|\.vault\.azure\.net|@parameters\(|@\{|@body\(|@variables\(|\$\(|#\{|\$\{|^%[^%]+%$|\{\d+\}|%\d|user-secrets|environmentvariable/i;
 const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
 /** The Azure storage emulator's published account key: public by design. */
@@ -157,6 +157,18 @@ function verdict(f: StringFact): { secret: string; what: string } | undefined {
   return undefined;
 }
 
+/**
+ * A value composed from a constant and literals (`Base + "?sv=...&sig=..."`) is reported here only
+ * when the secret is in the literal part; when the constant itself holds it, it is reported where
+ * the constant is written.
+ */
+function fromConstant(f: StringFact, secret: string, text: string): boolean {
+  const def = f.definedAt!;
+  const src = text.slice(def.span.start, def.span.end);
+  if (src.includes(secret)) return true;
+  return !!verdict({ value: src.replace(/^@?\$?"|"$/g, ''), span: def.span, origin: 'literal', ...(f.name ? { name: f.name } : {}) });
+}
+
 export default defineRule({
   meta: {
     code: 'D365S001',
@@ -185,9 +197,10 @@ export default defineRule({
       strings(facts, doc) {
         if (doc.role === 'docs') return;
         for (const f of facts) {
-          if (f.definedAt) continue; // a resolved constant is reported where it is written
+          if (f.origin === 'constant') continue; // a use of a constant: reported where it is written
           const v = verdict(f);
           if (!v) continue;
+          if (f.definedAt && fromConstant(f, v.secret, doc.file.text)) continue;
           ctx.report({
             span: f.span,
             message: `Hard-coded ${v.what} ({secret}). Move it to Azure Key Vault and rotate it: it stays in git history.`,

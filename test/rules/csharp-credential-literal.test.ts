@@ -47,6 +47,18 @@ testRule(rule, {
       code: cls('        void Auth(HttpClient h) => h.DefaultRequestHeaders.Add("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJhcGk6Ly9mYWIiLCJleHAiOjE3OTk5OTk5OTl9.c2lnbmF0dXJlLW9mLXRoZS10b2tlbi1mb3ItdGVzdHM");'),
       errors: [{ line: 6 }],
     },
+    {
+      name: 'SAS signature in the literal part of a URL built on a constant',
+      path: 'src/Gateway.cs',
+      code: cls('        private const string Container = "https://stfab.blob.core.windows.net/drop";\n        Uri Blob(string n) => new Uri($"{Container}/{n}?sv=2022-11-02&sp=rw" +\n            "&sig=Q2hhbmdlZEZvclRoZVRlc3RTdWl0ZU9ubHkxMjM0NTY3ODk%3D");'),
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'constant holding the key is reported once, where written',
+      path: 'src/Gateway.cs',
+      code: cls('        private const string Sas = "?sv=2022-11-02&sp=rw&sig=Q2hhbmdlZEZvclRoZVRlc3RTdWl0ZU9ubHkxMjM0NTY3ODk%3D";\n        Uri Blob(string n) => new Uri("https://stfab.blob.core.windows.net/drop/" + n + Sas);'),
+      errors: [{ line: 6 }],
+    },
     { name: 'credential-named named argument', path: 'src/Gateway.cs', code: cls('        void Go() => Connect(host: "fab.example.net", password: "Imp0rt!Summer#24");'), errors: [{ line: 6 }] },
   ],
 });
