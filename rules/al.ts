@@ -2,6 +2,7 @@ import type { Rule } from '../server/src/core/rule';
 import changeLogDisabled from './audit-disabled/al-change-log-disabled';
 import certValidation from './insecure-transport/al-certificate-validation-disabled';
 import basicAuth from './legacy-auth/al-basic-auth-header';
+import literalSecretArgument from './hardcoded-secret/al-literal-secret-argument';
 import hiddenSensitiveField from './hidden-sensitive-field/al-page-hidden-sensitive-field';
 import elevatedObjectPermissions from './overbroad-privilege/al-elevated-object-permissions';
 import inherentPermissionsWrite from './overbroad-privilege/al-inherent-permissions-write';
@@ -19,6 +20,7 @@ export const alRules: readonly Rule[] = [
   permissionsetOverbroad,
   elevatedObjectPermissions,
   inherentPermissionsWrite,
+  literalSecretArgument,
   certValidation,
   secretInText,
   secretLogged,

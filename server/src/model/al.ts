@@ -12,6 +12,7 @@ import type { ParsedFile } from '../core/documents';
 import type { Span } from '../core/types';
 import { allRoutines, hasAttribute, prop, unparen, walkElements, type AlElement, type AlExpr, type AlObject } from '../parsers/al-ast';
 import { parsePermissionEntries } from '../parsers/al-permissions';
+import { isSecretVariable } from '../parsers/al-secrets';
 import type { AlPermissionEntry } from '../parsers/al-ast';
 
 export interface AlFieldInfo {
@@ -76,10 +77,15 @@ export interface AlPermissionSetInfo {
 
 export interface AlProcedureInfo {
   path: string;
+  /** Object type (lower case) and name. */
+  objectType: string;
   object: string;
   name: string;
+  params: { name: string; typeName: string }[];
   returnType?: string;
   nonDebuggable: boolean;
+  /** Takes, keeps or returns a secret (SecretText, or a credential-named Text). */
+  handlesSecret: boolean;
 }
 
 export interface AlModel {
@@ -197,7 +203,15 @@ export function contributeAl(doc: ParsedFile): AlContribution | undefined {
     }
     for (const r of allRoutines(o)) {
       if (r.kind !== 'procedure') continue;
-      const info: AlProcedureInfo = { path, object: o.name, name: r.name, nonDebuggable: hasAttribute(r, 'NonDebuggable') };
+      const info: AlProcedureInfo = {
+        path,
+        objectType: o.type,
+        object: o.type === 'tableextension' || o.type === 'pageextension' ? (o.extends ?? o.name) : o.name,
+        name: r.name,
+        params: r.params.map((p) => ({ name: p.name, typeName: p.typeName })),
+        nonDebuggable: hasAttribute(r, 'NonDebuggable'),
+        handlesSecret: r.returnTypeName === 'secrettext' || [...r.params, ...r.locals].some(isSecretVariable),
+      };
       if (r.returnTypeName) info.returnType = r.returnTypeName;
       c.procedures.push(info);
     }
