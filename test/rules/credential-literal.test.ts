@@ -16,6 +16,11 @@ testRule(rule, {
     { name: 'trap: documentation placeholder', path: 'appsettings.json', code: '{ "ClientSecret": "<your-client-secret>" }' },
     { name: 'trap: pipeline token password', path: 'appsettings.json', code: '{ "Cs": "AuthType=AD;Url=https://crm.local/org;Username=svc;Password=#{CrmPassword}#" }' },
     { name: 'trap: test placeholder', path: 'appsettings.json', code: '{ "Password": "not-a-real-password" }' },
+    {
+      name: 'trap: connection string template with {Name} placeholders',
+      path: 'App.config',
+      code: '<configuration><connectionStrings><add name="Tpl" connectionString="AuthType=ClientSecret;Url=https://{org}.crm.dynamics.com;ClientId={AppId};ClientSecret={ClientSecret}" /></connectionStrings></configuration>',
+    },
     { name: 'trap: storage emulator key', path: 'appsettings.json', code: '{ "Storage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IfsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" }' },
     { name: 'trap: app insights connection string', path: 'appsettings.json', code: '{ "ConnectionString": "InstrumentationKey=5d348b97-870d-477b-bb10-c3b19b5c2356;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/" }' },
     { name: 'trap: flow expression', path: 'flow.json', code: '{ "headers": { "x-api-key": "@parameters(\'ApiKey\')" } }' },
