@@ -46,7 +46,7 @@ const SECURE_CONFIG = /^_?(secure|secured?_?(config|configuration|settings?|stri
 /** Flags and checks about a secret, not the secret: `hasPassword`, `isTokenValid`, `passwordIsSet`. */
 const ABOUT_SECRET = /^_?(has|is|use|uses|should|can|requires?|enable[ds]?|show|allow|missing|valid)[A-Z_]|(Valid|IsValid|IsSet|Set|Present|Configured|Exists|Missing|Count|Changed|Required|Enabled|Expired|Prompt|Label|Message|Text|Caption|Title|Format|Template|Placeholder|Regex|Pattern|Policy|Field|Attribute|Column)$/;
 /** Members that pass a secret's value through: `secret.Value` (Key Vault), `cred.Password`. */
-const PASS_MEMBERS = /^(Value|SecretValue|SecurePassword)$/;
+const PASS_MEMBERS = /^(Value|SecretValue|SecurePassword|Parameter)$/;
 const PASS_METHODS = /^(ToString|Trim|TrimEnd|TrimStart|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|Normalize)$/;
 const PASS_FUNCTIONS = /^((string|String)\.(Format|Concat|Join)|Convert\.ToBase64String|(Encoding\.\w+|\w+Encoding)\.GetBytes|Uri\.EscapeDataString|(WebUtility|HttpUtility)\.(UrlEncode|HtmlEncode))$/;
 /** A URL or string that carries a key in its query: Functions `?code=`, SAS `sig=`, `api_key=`. */
@@ -55,6 +55,21 @@ const KEY_IN_QUERY = /[?&](code|sig|key|api[-_]?key|subscription-key|access_toke
 interface Leak {
   node: CsNode;
   what: string;
+}
+
+/** Request headers that carry a credential. */
+const AUTH_HEADER = /^(authorization|proxy-authorization|x-api-key|api-key|x-functions-key|ocp-apim-subscription-key|x-auth-token|cookie)$/i;
+
+/** `TryGetValues("Authorization", out var values)`: the variable an `out` argument of a header lookup declares. */
+function headerOutVariable(doc: CSharpDocument, name: string): string | undefined {
+  for (const n of doc.nodes ?? []) {
+    if (n.type !== 'declaration_expression' || childByField(n, 'name')?.text !== name) continue;
+    const call = n.parent?.parent?.parent;
+    if (call?.type !== 'invocation_expression') continue;
+    const header = plainStringValue(argumentsOf(call)[0]?.value);
+    if (header && (AUTH_HEADER.test(header) || isSecretName(header))) return header;
+  }
+  return undefined;
 }
 
 function isSecretName(name: string | undefined): boolean {
@@ -84,6 +99,8 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
     case 'identifier': {
       const name = x.text ?? '';
       if (isSecretName(name) || isSecureConfigParameter(x)) return { node: x, what: name };
+      const header = headerOutVariable(doc, name);
+      if (header) return { node: x, what: `${name} (the ${header} header)` };
       const c = constantOf(x, doc.constants ?? new Map());
       if (c && KEY_IN_QUERY.test(c.value)) return { node: x, what: `${name} (a URL that carries a key)` };
       const inits = initializersOf(doc, x, name);
@@ -96,7 +113,7 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
     case 'member_access_expression':
     case 'conditional_access_expression': {
       const name = simpleName(x);
-      if (isSecretName(name)) return { node: x, what: name! };
+      if (isSecretName(name) || (name && AUTH_HEADER.test(name))) return { node: x, what: name! };
       if (name && PASS_MEMBERS.test(name)) {
         const inner = rec(x.type === 'member_access_expression' ? childByField(x, 'expression') : x.children[0]);
         if (inner) return { node: x, what: inner.what };
@@ -107,7 +124,7 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
       // config["Erp:ApiKey"], ConfigurationManager.AppSettings["ServicePassword"]
       const key = indexerKey(x);
       const last = key?.split(/[:.]/).pop();
-      return last && isSecretName(last) ? { node: x, what: key! } : undefined;
+      return last && (isSecretName(last) || AUTH_HEADER.test(last)) ? { node: x, what: key! } : undefined;
     }
     case 'invocation_expression': {
       const m = calleeMethodCs(x);
@@ -116,6 +133,10 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
       if (m === 'GetAttributeValue' || m === 'GetValue') {
         const v = plainStringValue(argumentsOf(x)[0]?.value);
         return v && isSecretName(v.replace(/^[a-z]{2,8}_/, '')) ? { node: x, what: `the value of ${v}` } : undefined;
+      }
+      if (m === 'GetValues') {
+        const v = plainStringValue(argumentsOf(x)[0]?.value);
+        return v && AUTH_HEADER.test(v) ? { node: x, what: `the ${v} header` } : undefined;
       }
       if (m === 'GetEnvironmentVariable') {
         const v = plainStringValue(argumentsOf(x)[0]?.value);

@@ -31,6 +31,7 @@ testRule(rule, {
     { name: 'trap: token expiry', path: 'src/Job.cs', code: tool('        var result = await app.AcquireTokenForClient(scopes).ExecuteAsync();\n        Console.WriteLine($"Token acquired, expires {result.ExpiresOn:u}");') },
     { name: 'trap: secret presence as a boolean', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("key configured: {0}", !string.IsNullOrEmpty(_cfg.ApiKey));') },
     { name: 'trap: commented-out trace of the password', path: 'src/PaymentSync.cs', code: plugin('        // tracing.Trace("pwd {0}", _cfg.Password);') },
+    { name: 'trap: header names and forwarded-for values', path: 'src/Job.cs', code: tool('        req.Headers.TryGetValues("X-Forwarded-For", out var ips);\n        _logger.LogInformation("From {Ip}; auth scheme {Scheme}", string.Join(",", ips), request.Headers.Authorization?.Scheme);') },
     { name: 'trap: whether a password is set', path: 'src/PaymentSync.cs', code: plugin('        var hasPassword = !string.IsNullOrEmpty(_cfg.Password);\n        tracing.Trace("has password: {0}", hasPassword);') },
     { name: 'trap: unsecure configuration', path: 'src/Cfg.cs', code: 'public sealed class Cfg : IPlugin\n{\n    public Cfg(string unsecureConfig, string secureConfig)\n    {\n        Trace.WriteLine("config: " + unsecureConfig);\n    }\n}' },
     { name: 'trap: exception with the user name', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException($"Gateway refused {_cfg.UserName}");') },
@@ -44,6 +45,13 @@ testRule(rule, {
     { name: 'Key Vault secret value through a local', path: 'src/Job.cs', code: tool('        KeyVaultSecret secret = await vault.GetSecretAsync("crm-client-secret");\n        _logger.LogDebug("Got {Value}", secret.Value);'), errors: [{ line: 8 }] },
     { name: 'credential column value', path: 'src/PaymentSync.cs', code: plugin('        var target = (Entity)ctx.InputParameters["Target"];\n        tracing.Trace("new key: " + target.GetAttributeValue<string>("fab_apikey"));'), errors: [{ line: 10 }] },
     { name: 'secure configuration field', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace($"config {_secureConfigJson}");'), errors: [{ line: 9 }] },
+    {
+      name: 'incoming Authorization header values logged',
+      path: 'src/Job.cs',
+      code: tool('        req.Headers.TryGetValues("Authorization", out var values);\n        _logger.LogInformation("Caller {Ip} sent {Auth}", ip, string.Join(",", values ?? Array.Empty<string>()));'),
+      errors: [{ line: 8 }],
+    },
+    { name: 'Authorization header parameter traced', path: 'src/Job.cs', code: tool('        Console.WriteLine("auth: " + request.Headers.Authorization.Parameter);'), errors: [{ line: 7 }] },
     { name: 'client secret read from configuration', path: 'src/Job.cs', code: tool('        Debug.WriteLine(config["Crm:ClientSecret"]);'), errors: [{ line: 7 }] },
   ],
 });
