@@ -137,8 +137,13 @@ const CREDENTIAL_PARAMETERS: Record<string, Record<number, string>> = {
   AcquireTokenByUsernamePassword: { 2: 'password' },
 };
 
+/** Calls that set a request header, and header names that carry a credential (`X-Api-Key`, `X-Partner-Token`). */
+const HEADER_CALLEE = /(^|\.)(Headers|DefaultRequestHeaders|RequestHeaders)\.(Add|TryAddWithoutValidation|Set)$|(^|\.)(AddHeader|setRequestHeader|SetRequestHeader)$/;
+const CREDENTIAL_HEADER = /(^|[-_])(api[-_]?)?(key|token|secret|signature|password)$/i;
+
 /** The name a value is bound to, or the credential parameter of the API it is passed to. */
 function boundName(f: StringFact): string | undefined {
+  if (f.name && f.callee && f.argIndex === 1 && HEADER_CALLEE.test(f.callee) && CREDENTIAL_HEADER.test(f.name)) return `${f.name} header secret`;
   if (f.name || !f.callee || f.argIndex === undefined) return f.name;
   const last = f.callee.replace(/^new /, '').split('.').pop() ?? '';
   return CREDENTIAL_PARAMETERS[last.replace(/<.*$/, '')]?.[f.argIndex];
@@ -197,7 +202,13 @@ export default defineRule({
       strings(facts, doc) {
         if (doc.role === 'docs') return;
         for (const f of facts) {
-          if (f.origin === 'constant') continue; // a use of a constant: reported where it is written
+          if (f.origin === 'constant') {
+            // A use of a constant is reported where the constant is written: the use can reveal what
+            // it is (a credential header or API parameter) when the constant's own name does not.
+            const v = f.definedAt?.path === doc.file.path ? verdict(f) : undefined;
+            if (v) ctx.report({ span: f.definedAt!.span, message: `Hard-coded ${v.what} ({secret}). Move it to Azure Key Vault and rotate it: it stays in git history.`, secret: v.secret, fixData: { name: null } });
+            continue;
+          }
           const v = verdict(f);
           if (!v) continue;
           if (f.definedAt && fromConstant(f, v.secret, doc.file.text)) continue;

@@ -21,6 +21,8 @@ testRule(rule, {
     { name: 'trap: column schema name', path: 'src/Gateway.cs', code: cls('        private const string PasswordColumn = "fab_GatewayPassword";') },
     { name: 'trap: identifier naming the secret', path: 'src/Gateway.cs', code: cls('        private const string ApiKeySetting = "GatewayApiKey";') },
     { name: 'trap: jwt.io sample token in a test', path: 'tests/TokenTests.cs', code: cls('        private const string SampleToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";') },
+    { name: 'trap: non-credential header from constants', path: 'src/Gateway.cs', code: cls('        private const string TypeHeader = "x-ms-blob-type";\n        private const string TypeValue = "BlockBlob";\n        void H(HttpRequestMessage r) => r.Headers.Add(TypeHeader, TypeValue);') },
+    { name: 'trap: correlation key header with a GUID', path: 'src/Gateway.cs', code: cls('        void H(HttpRequestMessage r) => r.Headers.Add("X-Correlation-Key", "5c1f9a3e-2b7d-4e8a-9f60-1d2c3b4a5e6f");') },
     { name: 'trap: commented-out password without a provider shape', path: 'src/Gateway.cs', code: cls('        // private const string Password = "Winter2024!x";') },
   ],
   invalid: [
@@ -57,6 +59,18 @@ testRule(rule, {
       name: 'constant holding the key is reported once, where written',
       path: 'src/Gateway.cs',
       code: cls('        private const string Sas = "?sv=2022-11-02&sp=rw&sig=Q2hhbmdlZEZvclRoZVRlc3RTdWl0ZU9ubHkxMjM0NTY3ODk%3D";\n        Uri Blob(string n) => new Uri("https://stfab.blob.core.windows.net/drop/" + n + Sas);'),
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'constant sent as a key header is reported where written',
+      path: 'src/Gateway.cs',
+      code: cls('        private const string PartnerHeader = "X-Partner-Key";\n        private const string PartnerValue = "7f3c9a1e5b2d4c6a8e0f1b3d5c7a9e2f";\n        void Auth(HttpClient h) => h.DefaultRequestHeaders.Add(PartnerHeader, PartnerValue);'),
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'constant passed as the secret of ClientSecretCredential',
+      path: 'src/Gateway.cs',
+      code: cls('        private const string Value2 = "Zt7~pQ2.rW9-xK4_mN8sL1vB6cJ3hF0d";\n        TokenCredential Cred() => new ClientSecretCredential(tenantId, clientId, Value2);'),
       errors: [{ line: 6 }],
     },
     { name: 'credential-named named argument', path: 'src/Gateway.cs', code: cls('        void Go() => Connect(host: "fab.example.net", password: "Imp0rt!Summer#24");'), errors: [{ line: 6 }] },

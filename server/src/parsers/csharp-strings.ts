@@ -241,7 +241,7 @@ export interface CsContext {
  * The binding of a value: climbs through parentheses, casts, `??` defaults, conditionals and
  * collection initialisers to the variable, field, property, assignment target, argument or return.
  */
-export function csContextOf(n: CsNode, text: string): CsContext {
+export function csContextOf(n: CsNode, text: string, constants?: Map<string, CsConstant>): CsContext {
   let child = n;
   let p = n.parent;
   for (let guard = 0; p && guard < 40; guard++) {
@@ -338,7 +338,8 @@ export function csContextOf(n: CsNode, text: string): CsContext {
         else if (i === 1 && callee && NAMING_CALLS.test(callee)) {
           // Add("Authorization", v) or Add(HttpRequestHeader.Authorization, v): the first argument names the second.
           const first = args[0]?.children[args[0].children.length - 1];
-          const k = plainStringValue(first) ?? (first && (first.type === 'member_access_expression' || first.type === 'identifier') ? simpleName(first) : undefined);
+          const named = first && (first.type === 'member_access_expression' || first.type === 'identifier');
+          const k = plainStringValue(first) ?? (named && constants ? constantOf(first, constants)?.value : undefined) ?? (named ? simpleName(first) : undefined);
           if (k !== undefined) ctx.name = k;
         }
         return ctx;
@@ -397,7 +398,7 @@ export function collectCsStringFacts(order: CsNode[], path: string, constants: M
         value: e.value,
         span: spanOfCs(n),
         origin: n.type === 'binary_expression' ? 'concat' : n.type === 'interpolated_string_expression' ? 'template' : 'literal',
-        ...csContextOf(n, text),
+        ...csContextOf(n, text, constants),
       };
       if (e.partial) fact.partial = true;
       const def = mainConstant(e);
@@ -411,7 +412,7 @@ export function collectCsStringFacts(order: CsNode[], path: string, constants: M
       const c = constantOf(n, constants);
       if (!c) continue;
       if (c.declSpan.start <= n.start && n.end <= c.declSpan.end) continue;
-      const fact: StringFact = { value: c.value, span: spanOfCs(n), origin: 'constant', definedAt: { path, span: c.span }, ...csContextOf(n, text) };
+      const fact: StringFact = { value: c.value, span: spanOfCs(n), origin: 'constant', definedAt: { path, span: c.span }, ...csContextOf(n, text, constants) };
       if (c.partial) fact.partial = true;
       out.push(fact);
     }
