@@ -74,14 +74,15 @@ export function looksLikeSecretValue(v: string, named = false): boolean {
 
 /**
  * Names of credentials, not credentials: configuration key paths (`Erp:ClientSecret`), environment
- * variable names (`ERP_CLIENT_SECRET`), Dataverse schema names (`cnt_ApiKey`) and identifiers made
- * only of letters that name a credential (`ErpClientSecret`). Code binds these to credential-named
+ * variable names (`ERP_CLIENT_SECRET`), Dataverse schema names (`cnt_ApiKey`), HTTP header names
+ * (`X-Partner-Key`) and identifiers made only of letters that name a credential (`ErpClientSecret`). Code binds these to credential-named
  * constants all the time (`const string ClientSecretSetting = "Erp:ClientSecret"`).
  */
 function isIdentifierShaped(s: string): boolean {
   if (/^[A-Za-z][A-Za-z_.]*(:[A-Za-z][A-Za-z_.]*)+$/.test(s)) return true;
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(s) && (s.match(/\d/g) ?? []).length <= 3) return true;
   if (/^[a-z]{2,8}_[A-Za-z]+$/.test(s)) return true;
+  if (/^[A-Za-z]+(-[A-Za-z]+)+$/.test(s)) return true; // an HTTP header name: X-Partner-Key, Ocp-Apim-Subscription-Key
   return /^[A-Za-z]+$/.test(s) && /secret|password|passwd|apikey|key|token|credential/i.test(s);
 }
 

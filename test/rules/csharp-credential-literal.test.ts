@@ -19,6 +19,7 @@ testRule(rule, {
     { name: 'trap: configuration key of the secret', path: 'src/Gateway.cs', code: cls('        private const string ClientSecretKey = "Gateway:ClientSecret";') },
     { name: 'trap: environment variable name under a credential name', path: 'src/Gateway.cs', code: cls('        private const string ClientSecretVariable = "GATEWAY_CLIENT_SECRET";') },
     { name: 'trap: column schema name', path: 'src/Gateway.cs', code: cls('        private const string PasswordColumn = "fab_GatewayPassword";') },
+    { name: 'trap: header name under a credential name', path: 'src/Gateway.cs', code: cls('        private const string ApiKeyHeaderValue = "X-Partner-Key";') },
     { name: 'trap: identifier naming the secret', path: 'src/Gateway.cs', code: cls('        private const string ApiKeySetting = "GatewayApiKey";') },
     { name: 'trap: jwt.io sample token in a test', path: 'tests/TokenTests.cs', code: cls('        private const string SampleToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";') },
     { name: 'trap: non-credential header from constants', path: 'src/Gateway.cs', code: cls('        private const string TypeHeader = "x-ms-blob-type";\n        private const string TypeValue = "BlockBlob";\n        void H(HttpRequestMessage r) => r.Headers.Add(TypeHeader, TypeValue);') },
