@@ -40,13 +40,13 @@ export default defineRule({
     exampleLanguage: 'yaml',
     docs: {
       summary:
-        'Finds pipelines and PowerShell scripts that sign in to Dataverse, Power Platform or Azure as a user with a password: pac auth create --password, az login -p, Add-PowerAppsAccount -Password, Connect-CrmOnline / Connect-AzAccount with a PSCredential built from a password, and Power Platform Build Tools tasks on a username/password service connection.',
+        'Finds pipelines and PowerShell scripts that sign in to Dataverse, Power Platform or Azure as a user with a password: pac auth create --password, az login -p, Add-PowerAppsAccount -Password, Connect-CrmOnline / Connect-AzAccount with a PSCredential built from a password, Power Platform Build Tools tasks on a username/password service connection, and Power Platform GitHub actions given user-name and password-secret.',
       why:
         'A service account that signs in with a password cannot use multi-factor authentication, so Conditional Access has to exempt it, and its password ends up in pipeline variables, scripts and agent logs. Microsoft documents the username/password connection of the Build Tools as having no MFA support and recommends service principals for automation.',
       bad: '- script: pac auth create --url $(EnvUrl) --username $(SvcUser) --password $(SvcPassword)',
       good: '- script: pac auth create --url $(EnvUrl) --applicationId $(AppId) --clientSecret $(AppSecret) --tenant $(TenantId)',
       fix:
-        'Register an application user (service principal) in the environment and sign in with it: pac auth create --applicationId/--clientSecret or a certificate, az login --service-principal or workload identity federation, Build Tools tasks with authenticationType PowerPlatformSPN. Keep the secret in a secret variable or Key Vault.',
+        'Register an application user (service principal) in the environment and sign in with it: pac auth create --applicationId/--clientSecret or a certificate, az login --service-principal or workload identity federation, Build Tools tasks with authenticationType PowerPlatformSPN, GitHub actions with app-id / client-secret / tenant-id. Keep the secret in a secret variable or Key Vault.',
       traps:
         'Service-principal, certificate, managed-identity and device-code sign-ins; Connect-* cmdlets with -Credential from Get-Credential (interactive) when the script builds no credential from a password; Dataverse connection strings (reported once by password-connection-string); documentation.',
       references: [
@@ -77,7 +77,19 @@ export default defineRule({
         // Power Platform Build Tools: `PowerPlatformEnvironment:` names a username/password service
         // connection; `authenticationType: PowerPlatformSPN` selects the service principal one.
         for (const f of facts) {
-          if (f.inComment || !f.path || !/^PowerPlatformEnvironment$/i.test(f.name ?? '') || f.value.trim() === '') continue;
+          if (f.inComment || !f.path) continue;
+          // GitHub: microsoft/powerplatform-actions with `user-name` and `password-secret` inputs.
+          if (/^password-secret$/i.test(f.name ?? '') && f.value.trim() !== '') {
+            const base = f.path.slice(0, f.path.length - 'password-secret'.length);
+            if (!facts.some((g) => g.path === `${base}user-name`)) continue;
+            ctx.report({
+              span: f.span,
+              message: 'Power Platform GitHub action signs in with user-name and password-secret: a user password that MFA and Conditional Access cannot protect. Use app-id, client-secret and tenant-id (a service principal).',
+              key: f.path,
+            });
+            continue;
+          }
+          if (!/^PowerPlatformEnvironment$/i.test(f.name ?? '') || f.value.trim() === '') continue;
           const base = f.path.slice(0, f.path.length - (f.name?.length ?? 0));
           const authType = facts.find((g) => g.path === `${base}authenticationType`);
           if (authType && !/PowerPlatformEnvironment/i.test(authType.value)) continue;

@@ -30,6 +30,11 @@ testRule(rule, {
       path: PS,
       code: '$c = Get-CrmConnection -ConnectionString "AuthType=Office365;Url=https://org.crm.dynamics.com;Username=$u;Password=$p"\n',
     },
+    {
+      name: 'trap: Power Platform GitHub action as a service principal',
+      path: '.github/workflows/export.yml',
+      code: 'jobs:\n  export:\n    steps:\n      - uses: microsoft/powerplatform-actions/export-solution@v1\n        with:\n          environment-url: ${{ vars.DEV_URL }}\n          app-id: ${{ vars.APP_ID }}\n          client-secret: ${{ secrets.APP_SECRET }}\n          tenant-id: ${{ vars.TENANT }}\n',
+    },
     { name: 'trap: documentation of the old sign-in', path: 'docs/setup.md', code: 'Run `pac auth create --username you@contoso.com --password <pw>` once.\n' },
   ],
   invalid: [
@@ -57,6 +62,12 @@ testRule(rule, {
       path: YML,
       code: "steps:\n  - task: PowerPlatformExportSolution@2\n    inputs:\n      authenticationType: 'PowerPlatformEnvironment'\n      PowerPlatformEnvironment: 'Dev (svc account)'\n  - task: PowerPlatformWhoAmi@2\n    inputs:\n      PowerPlatformEnvironment: 'Dev (svc account)'\n",
       errors: [{ line: 4 }, { line: 8 }],
+    },
+    {
+      name: 'Power Platform GitHub action with user-name and password-secret',
+      path: '.github/workflows/export.yml',
+      code: 'jobs:\n  export:\n    runs-on: windows-latest\n    steps:\n      - uses: microsoft/powerplatform-actions/export-solution@v1\n        with:\n          environment-url: ${{ vars.DEV_URL }}\n          user-name: ${{ secrets.PP_USER }}\n          password-secret: ${{ secrets.PP_PASSWORD }}\n          solution-name: Core\n',
+      errors: [{ line: 9, message: 'password-secret' }],
     },
   ],
 });
