@@ -3,7 +3,7 @@ import { HOLE, type StringFact } from '../../server/src/core/types';
 import { connectionPairs } from '../legacy-auth/password-connection-string';
 
 /** Names that hold a credential (compact form: lower case, letters and digits only). */
-const CREDENTIAL_NAME = /(password|passwd|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|functionskey|privatekey|authtoken|accesstoken|bearertoken|token|credential)/;
+const CREDENTIAL_NAME = /(password|passwd|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|functionskey|functionkey|hostkey|masterkey|signingkey|sharedkey|encryptionkey|privatekey|authtoken|accesstoken|bearertoken|token|credential)/;
 /** Names that refer to where a credential lives or describe it, not hold it. */
 const REFERENCE_NAME = /(name|names|id|ids|uri|url|keyname|thumbprint|length|hint|policy|endpoint|expiry|expires|expireson|type|path|file|header|prompt|label|caption|tooltip|description|format|pattern|regex|hash|lifetime|required|enabled|version)$/;
 const NEVER_CREDENTIAL = new Set(['publickeytoken', 'instrumentationkey', 'isdatasourcesecret', 'usersecretsid', 'tokenendpoint']);
@@ -36,12 +36,19 @@ function compact(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** `TRACKING_PASS`, `dbPass`, `smtp-pw`: the last word of the name is `pass` or `pw`. */
+function passwordWord(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const last = words[words.length - 1];
+  return last === 'pass' || last === 'pw';
+}
+
 export function isCredentialName(name: string | undefined): boolean {
   if (!name) return false;
   const c = compact(name);
   if (NEVER_CREDENTIAL.has(c)) return false;
   const m = CREDENTIAL_NAME.exec(c);
-  if (!m) return false;
+  if (!m) return passwordWord(name);
   const rest = c.slice(m.index + m[0].length);
   return !REFERENCE_NAME.test(rest) && !REFERENCE_NAME.test(c);
 }

@@ -20,6 +20,7 @@ testRule(rule, {
     { name: 'trap: environment variable name under a credential name', path: 'src/Gateway.cs', code: cls('        private const string ClientSecretVariable = "GATEWAY_CLIENT_SECRET";') },
     { name: 'trap: column schema name', path: 'src/Gateway.cs', code: cls('        private const string PasswordColumn = "fab_GatewayPassword";') },
     { name: 'trap: header name under a credential name', path: 'src/Gateway.cs', code: cls('        private const string ApiKeyHeaderValue = "X-Partner-Key";') },
+    { name: 'trap: passport and bypass are not passwords', path: 'src/Gateway.cs', code: cls('        private const string PassportNumberFormat = "A1b2C3d4E5";\n        private const string BypassCode = "Xy7#kLm2Qr9z";') },
     { name: 'trap: identifier naming the secret', path: 'src/Gateway.cs', code: cls('        private const string ApiKeySetting = "GatewayApiKey";') },
     { name: 'trap: jwt.io sample token in a test', path: 'tests/TokenTests.cs', code: cls('        private const string SampleToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";') },
     { name: 'trap: non-credential header from constants', path: 'src/Gateway.cs', code: cls('        private const string TypeHeader = "x-ms-blob-type";\n        private const string TypeValue = "BlockBlob";\n        void H(HttpRequestMessage r) => r.Headers.Add(TypeHeader, TypeValue);') },
@@ -74,6 +75,8 @@ testRule(rule, {
       code: cls('        private const string Value2 = "Zt7~pQ2.rW9-xK4_mN8sL1vB6cJ3hF0d";\n        TokenCredential Cred() => new ClientSecretCredential(tenantId, clientId, Value2);'),
       errors: [{ line: 6 }],
     },
+    { name: 'password named by the word pass', path: 'src/Gateway.cs', code: cls('        private const string SMTP_PASS = "Qx7!pLm2#Rv9sWc4";'), errors: [{ line: 6 }] },
+    { name: 'functions key by name', path: 'src/Gateway.cs', code: cls('        private static readonly string RenewFunctionKey = "IVMfo/YNziLjA0Xfn+fEWjbGi0GdFRymz2FxSCAdXDzgzW==";'), errors: [{ line: 6 }] },
     { name: 'credential-named named argument', path: 'src/Gateway.cs', code: cls('        void Go() => Connect(host: "fab.example.net", password: "Imp0rt!Summer#24");'), errors: [{ line: 6 }] },
   ],
 });
