@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/core/rule';
 import type { TextCommand } from '../../server/src/parsers/text';
 
 /** Commands that accept a user credential and the switches that make them sign in as an application instead. */
-const CONNECT = /(?:^|[\s;&|{(=])(Connect-CrmOnline|Get-CrmConnection|Connect-CrmOnPremDiscovery|Add-PowerAppsAccount|Connect-AzAccount|Login-AzAccount|Add-AzAccount|Connect-AzureAD|Connect-MsolService|Connect-PnPOnline|Connect-MgGraph|Connect-ExchangeOnline|Connect-DataverseEnvironment|New-CrmServiceClient)\b/i;
+const CONNECT = /(?:^|[\s;&|{(=])(Connect-CrmOnline|Get-CrmConnection|Connect-CrmOnPremDiscovery|Add-PowerAppsAccount|Connect-AzAccount|Login-AzAccount|Add-AzAccount|Connect-AzureAD|Connect-MsolService|Connect-PnPOnline|Connect-MgGraph|Connect-ExchangeOnline|Connect-DataverseEnvironment|New-CrmServiceClient|New-BcAuthContext)\b/i;
 const APP_SWITCH = /\s-(ServicePrincipal|ClientSecret|CertificateThumbprint|Thumbprint|ApplicationId|AppId|OAuthClientId|ClientId|Identity|ManagedIdentity|ConnectionString|AccessToken|Interactive|DeviceCode|UseDeviceAuthentication)\b/i;
 
 /** Does the script build a PSCredential from a password it holds (rather than prompting)? */

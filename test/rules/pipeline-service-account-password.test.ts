@@ -35,6 +35,7 @@ testRule(rule, {
       path: '.github/workflows/export.yml',
       code: 'jobs:\n  export:\n    steps:\n      - uses: microsoft/powerplatform-actions/export-solution@v1\n        with:\n          environment-url: ${{ vars.DEV_URL }}\n          app-id: ${{ vars.APP_ID }}\n          client-secret: ${{ secrets.APP_SECRET }}\n          tenant-id: ${{ vars.TENANT }}\n',
     },
+    { name: 'trap: BcContainerHelper device login', path: 'bc/Deploy-App.ps1', code: '$ctx = New-BcAuthContext -includeDeviceLogin\n' },
     { name: 'trap: documentation of the old sign-in', path: 'docs/setup.md', code: 'Run `pac auth create --username you@contoso.com --password <pw>` once.\n' },
   ],
   invalid: [
@@ -56,6 +57,7 @@ testRule(rule, {
       code: 'param($UserName, $Password)\n$sec = ConvertTo-SecureString $Password -AsPlainText -Force\n$creds = New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $sec\nif (!$conn) { $conn = Connect-CrmOnline -Credential $creds -ServerUrl $url }\n',
       errors: [{ line: 4 }],
     },
+    { name: 'BcContainerHelper auth context from a user password', path: 'bc/Deploy-App.ps1', code: '$ctx = New-BcAuthContext -tenantID $tenant -username $env:BC_USER -password $securePw\nPublish-PerTenantExtensionApps -bcAuthContext $ctx -appFiles $app\n', errors: [{ line: 1, message: 'New-BcAuthContext' }] },
     { name: 'Add-PowerAppsAccount with -Password and az login -p', path: PS, code: 'Add-PowerAppsAccount -Endpoint prod -Username $u -Password $p\naz login -u $u -p $p\n', errors: [{ line: 1 }, { line: 2, message: 'az login' }] },
     {
       name: 'Build Tools task on a username/password connection',
