@@ -46,8 +46,8 @@ function canReadLocked(): boolean {
 
 describe('bad input', () => {
   for (const jobs of ['1', '3']) {
-    it(`names each bad file, reports the deep secret, does not crash (--jobs ${jobs})`, () => {
-      const r = runCli(cli, ['scan', dir, '--format', 'json', '--jobs', jobs]);
+    it(`names each bad file, reports the deep secret, does not crash (--jobs ${jobs})`, async () => {
+      const r = await runCli(cli, ['scan', dir, '--format', 'json', '--jobs', jobs]);
       expect(r.status, r.stderr).toBe(1); // the secret in the deep XML
       const findings = JSON.parse(r.stdout) as { file: string; rule: string }[];
       expect(findings.some((f) => f.file === 'App.config' && f.rule === 'D365S001')).toBe(true);
@@ -64,33 +64,33 @@ describe('bad input', () => {
     }, 120000);
   }
 
-  it('skips an unreadable file with a notice', (ctx) => {
+  it('skips an unreadable file with a notice', async (ctx) => {
     if (canReadLocked()) ctx.skip(); // running as root
-    const r = runCli(cli, ['scan', dir, '--fail-on', 'none']);
+    const r = await runCli(cli, ['scan', dir, '--fail-on', 'none']);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('locked.js');
   });
 
-  it('--max-file-size lowers and raises the limit; config maxFileSize is read', () => {
-    const small = runCli(cli, ['scan', dir, '--max-file-size', '1k', '--fail-on', 'none']);
+  it('--max-file-size lowers and raises the limit; config maxFileSize is read', async () => {
+    const small = await runCli(cli, ['scan', dir, '--max-file-size', '1k', '--fail-on', 'none']);
     expect(small.status).toBe(0);
     expect(small.stderr).toMatch(/notice: App\.config: \d+ bytes, larger than the limit of 1024/);
     // 5 MB of text: skipped by default, read with a higher limit.
     const notesDir = mkdtempSync(path.join(tmpdir(), 'd365sec-notes-'));
     writeFileSync(path.join(notesDir, 'notes.md'), 'Some notes about the setup.\n'.repeat(200000));
-    expect(runCli(cli, ['scan', notesDir]).stderr).toMatch(/notice: notes\.md: 5600000 bytes, larger than the limit of 4194304/);
-    const big = runCli(cli, ['scan', notesDir, '--max-file-size', '8m']);
+    expect((await runCli(cli, ['scan', notesDir])).stderr).toMatch(/notice: notes\.md: 5600000 bytes, larger than the limit of 4194304/);
+    const big = await runCli(cli, ['scan', notesDir, '--max-file-size', '8m']);
     expect(big.status).toBe(0);
     expect(big.stderr).not.toMatch(/larger than the limit/);
     expect(big.stderr).toMatch(/d365sec: 1 files scanned \(1 analysed\)/);
-    expect(runCli(cli, ['scan', dir, '--max-file-size', 'lots']).status).toBe(2);
+    expect((await runCli(cli, ['scan', dir, '--max-file-size', 'lots'])).status).toBe(2);
 
     const cfgDir = mkdtempSync(path.join(tmpdir(), 'd365sec-cfg-'));
     writeFileSync(path.join(cfgDir, 'd365sec.config.json'), JSON.stringify({ maxFileSize: 64 }));
     writeFileSync(path.join(cfgDir, 'app.js'), `var endpoint = "https://example.com/${'x'.repeat(100)}";\n`);
-    const cfg = runCli(cli, ['scan', cfgDir, '--fail-on', 'none']);
+    const cfg = await runCli(cli, ['scan', cfgDir, '--fail-on', 'none']);
     expect(cfg.stderr).toMatch(/notice: app\.js: \d+ bytes, larger than the limit of 64/);
     // The flag wins over the config.
-    expect(runCli(cli, ['scan', cfgDir, '--fail-on', 'none', '--max-file-size', '4096']).stderr).not.toMatch(/larger than the limit/);
+    expect((await runCli(cli, ['scan', cfgDir, '--fail-on', 'none', '--max-file-size', '4096'])).stderr).not.toMatch(/larger than the limit/);
   }, 120000);
 });

@@ -16,8 +16,8 @@ beforeAll(() => {
 const ESC = '\x1b[';
 
 describe('text report', () => {
-  it('groups findings under the file path with aligned line:col, severity, message, code and rule name', () => {
-    const r = runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none']);
+  it('groups findings under the file path with aligned line:col, severity, message, code and rule name', async () => {
+    const r = await runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none']);
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain(ESC); // a pipe, no FORCE_COLOR
     const blocks = r.stdout.trim().split(/\n\n/);
@@ -36,13 +36,13 @@ describe('text report', () => {
     expect(r.stderr).toMatch(/^d365sec: \d+ files scanned \(\d+ analysed\), \d+ findings \(\d+ errors, \d+ warnings, \d+ info\), \d+ notices, \d+\.\d\d s$/m);
   });
 
-  it('colours with FORCE_COLOR or --color, not with NO_COLOR, never in --output', () => {
-    expect(runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none'], { env: { FORCE_COLOR: '1' } }).stdout).toContain(`${ESC}31merror`);
-    expect(runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none', '--color']).stdout).toContain(ESC);
-    expect(runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none'], { env: { FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
-    expect(runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none'], { env: { NO_COLOR: '1' } }).stdout).not.toContain(ESC);
+  it('colours with FORCE_COLOR or --color, not with NO_COLOR, never in --output', async () => {
+    expect((await runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none'], { env: { FORCE_COLOR: '1' } })).stdout).toContain(`${ESC}31merror`);
+    expect((await runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none', '--color'])).stdout).toContain(ESC);
+    expect((await runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none'], { env: { FORCE_COLOR: '0' } })).stdout).not.toContain(ESC);
+    expect((await runCli(cli, ['scan', EXAMPLE, '--fail-on', 'none'], { env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'd365sec-out-')), 'report.txt');
-    const r = runCli(cli, ['scan', EXAMPLE, '--output', out], { env: { FORCE_COLOR: '1' } });
+    const r = await runCli(cli, ['scan', EXAMPLE, '--output', out], { env: { FORCE_COLOR: '1' } });
     expect(r.status).toBe(1); // same exit code with --output
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
@@ -50,27 +50,27 @@ describe('text report', () => {
     expect(text).not.toContain(ESC);
   });
 
-  it('--quiet prints only the findings', () => {
-    const r = runCli(cli, ['scan', EXAMPLE, '--quiet']);
+  it('--quiet prints only the findings', async () => {
+    const r = await runCli(cli, ['scan', EXAMPLE, '--quiet']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('D365S001');
-    const clean = runCli(cli, ['scan', path.join(EXAMPLE, 'broken'), '--quiet']);
+    const clean = await runCli(cli, ['scan', path.join(EXAMPLE, 'broken'), '--quiet']);
     expect(clean.status).toBe(0);
     expect(clean.stdout + clean.stderr).toBe('');
   });
 
-  it('prints help and rejects an unknown format', () => {
-    const h = runCli(cli, ['scan', '--help']);
+  it('prints help and rejects an unknown format', async () => {
+    const h = await runCli(cli, ['scan', '--help']);
     expect(h.status).toBe(0);
     for (const flag of ['--format', '--output', '--fail-on', '--quiet', '--max-file-size', '--jobs', '--baseline']) expect(h.stdout).toContain(flag);
-    expect(runCli(cli, ['scan', EXAMPLE, '--format', 'xml']).status).toBe(2);
+    expect((await runCli(cli, ['scan', EXAMPLE, '--format', 'xml'])).status).toBe(2);
   });
 });
 
 describe('json report', () => {
-  it('keeps file/line/category/rule/message and adds position, severity, rule name, fingerprint and the redacted value', () => {
-    const r = runCli(cli, ['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none']);
+  it('keeps file/line/category/rule/message and adds position, severity, rule name, fingerprint and the redacted value', async () => {
+    const r = await runCli(cli, ['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none']);
     const findings = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(findings.length).toBeGreaterThan(10);
     for (const f of findings) {
