@@ -26,8 +26,6 @@ export interface LexResult {
   problem?: { message: string; span: Span };
 }
 
-const TWO_CHAR_OPS = new Set([':=', '+=', '-=', '*=', '/=', '<>', '<=', '>=', '..', '::']);
-
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 }
@@ -45,8 +43,9 @@ export function lexAl(text: string): LexResult {
   const n = text.length;
   let i = 0;
   let lineStart = true;
+  // Only names need a lower-case form; strings, numbers and operators keep their text.
   const push = (kind: AlTokenKind, start: number, end: number, value: string): void => {
-    tokens.push({ kind, start, end, text: value, lower: value.toLowerCase() });
+    tokens.push({ kind, start, end, text: value, lower: kind === 'ident' || kind === 'qident' ? value.toLowerCase() : value });
   };
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -147,9 +146,10 @@ export function lexAl(text: string): LexResult {
       i = j;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (TWO_CHAR_OPS.has(two)) {
-      push('op', i, i + 2, two);
+    const c2 = text.charCodeAt(i + 1);
+    // := += -= *= /= <> <= >= .. ::
+    if ((c2 === 61 && (c === 58 || c === 43 || c === 45 || c === 42 || c === 47 || c === 60 || c === 62)) || (c === 60 && c2 === 62) || (c === 46 && c2 === 46) || (c === 58 && c2 === 58)) {
+      push('op', i, i + 2, text.slice(i, i + 2));
       i += 2;
       continue;
     }
