@@ -37,6 +37,8 @@ export default defineRule({
           if (o.type !== 'page' && o.type !== 'pageextension') continue;
           const info = m.pages.find((p) => p.path === doc.file.path && p.name === o.name);
           if (info?.api || /^api$/i.test(prop(o.properties, 'PageType')?.value ?? '')) continue;
+          // A page over a temporary buffer shows no stored data.
+          if (/^true$/i.test(prop(o.properties, 'SourceTableTemporary')?.value ?? '')) continue;
           check(o);
         }
         function check(o: AlObject): void {

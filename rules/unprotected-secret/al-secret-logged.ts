@@ -2,10 +2,12 @@ import { defineRule } from '../../server/src/core/rule';
 import { allRoutines, dottedName, lastName, scopeOf, walkExprs } from '../../server/src/parsers/al';
 import { exprText, secretIn } from '../../server/src/parsers/al-secrets';
 
-/** Where a value is shown to people or written to telemetry. */
-function sink(callee: string): string | undefined {
+/** Where a value is shown to people or written to telemetry; `receiverType` is the declared type of `X` in `X.Method`. */
+function sink(callee: string, receiverType?: string): string | undefined {
   const c = callee.toLowerCase();
   const m = c.slice(c.lastIndexOf('.') + 1);
+  if ((receiverType === 'notification' || receiverType === 'errorinfo') && /^(message|adddetail|title|detailedmessage)$/.test(m)) return receiverType === 'errorinfo' ? 'an error message' : 'a notification';
+  if (/^errorinfo\.create$/.test(c)) return 'an error message';
   if (/^(message|error|confirm|strmenu|notify)$/.test(m) && !c.includes('.')) return m === 'error' ? 'an error message' : 'a message to the user';
   if (/^(session\.)?logmessage$/.test(c) || /^(session\.)?logsecurityaudit$/.test(c)) return 'telemetry (Session.LogMessage)';
   if (/telemetry\w*\.(logusage|logerror|loguptake|logmessage)$/.test(c) || /^(logusage|logerror)$/.test(m)) return 'telemetry';
@@ -50,7 +52,8 @@ export default defineRule({
             walkExprs(r, (e) => {
               if (e.type !== 'call') return;
               const callee = dottedName(e.callee);
-              const where = callee ? sink(callee) : undefined;
+              const recv = e.callee.type === 'member' && e.callee.object.type === 'ident' ? scope.get(e.callee.object.name.toLowerCase())?.typeName : undefined;
+              const where = callee ? sink(callee, recv) : undefined;
               if (!where) return;
               for (const a of e.args) {
                 const dim = a.type === 'ident' ? taintedDims.get(a.name.toLowerCase()) : undefined;

@@ -53,6 +53,7 @@ testRule(rule, {
   ],
   traps: [
     { name: 'trap: hidden non-sensitive field', files: files(page('            field(Nickname; Rec.Nickname) { Visible = false; }')) },
+    { name: 'trap: temporary source table', files: files(page('            field(Salary; Rec.Salary) { Visible = false; }', '    SourceTableTemporary = true;')) },
     { name: 'trap: hidden expiry of a token', files: files(page('            field("Token Expires At"; Rec."Token Expires At") { Visible = false; }')) },
     { name: 'trap: hidden isolated-storage key id', files: files(page('            field("Vault Secret Key Id"; Rec."Vault Secret Key Id") { Visible = false; }')) },
     {

@@ -37,6 +37,7 @@ testRule(rule, {
       code: cu('        Dims: Dictionary of [Text, Text];\n        ApiKey: Text;', "        Dims.Add('endpoint', 'erp');\n        Dims.Add('key', ApiKey);\n        Session.LogMessage('FAB04', 'ERP call', Verbosity::Normal, DataClassification::SystemMetadata, TelemetryScope::All, Dims);"),
       errors: [{ line: 14, message: 'custom dimensions' }],
     },
+    { name: 'password in a notification', path: P, code: cu('        Notif: Notification;\n        NewPassword: Text;', "        Notif.Message(StrSubstNo('Temporary password: %1', NewPassword));\n        Notif.Send();"), errors: [{ line: 12 }] },
     { name: 'unwrapped token to feature telemetry', path: P, code: cu('        Token: SecretText;\n        FeatureTelemetry: Codeunit "Feature Telemetry";', "        FeatureTelemetry.LogError('FAB03', 'ERP', 'token', Token.Unwrap());"), errors: [{ line: 12 }] },
   ],
 });
