@@ -29,14 +29,14 @@ export default defineRule({
     exampleLanguage: 'xml',
     docs: {
       summary:
-        'Finds sensitive columns hidden on a form (visible="false" on the cell, section or tab) or, for pricing controls, locked (disabled="true"), while the column is not protected by field-level security.',
+        'Finds sensitive columns hidden on a form (visible="false" on the cell, section or tab) or locked (disabled="true"), while the column is not protected by field-level security.',
       why:
         'Hiding or locking a field on a form is layout, not security: the column is still returned by the Web API, Advanced Find, exports and every other form or app, and anyone with write privilege on the table can change it. Only field-level security (IsSecured plus a field security profile) restricts who reads or writes a column.',
       bad: '<cell id="{…}" visible="false">\n  <control id="pfx_nationalid" datafieldname="pfx_nationalid" />\n</cell>   <!-- pfx_nationalid: IsSecured 0 -->',
       good: '<!-- Entity.xml: <IsSecured>1</IsSecured> for pfx_nationalid, granted by a field security profile -->',
       fix: 'Enable column security (IsSecured = 1) on the column and grant read / update through a field security profile to the teams that need it; then the form can show it to everyone and the platform enforces access.',
       traps:
-        'Hidden non-sensitive columns (layout), hidden or locked columns that are secured (IsSecured 1 or listed in a field security profile), locked personal data that users may read, the managed twin of a form.',
+        'Hidden non-sensitive columns (layout), hidden or locked columns that are secured (IsSecured 1 or listed in a field security profile), the managed twin of a form.',
       references: ['https://learn.microsoft.com/power-platform/admin/field-level-security'],
     },
   },
@@ -61,10 +61,10 @@ export default defineRule({
           const info = findColumn(sol, column, table) ?? findColumn(sol, column);
           const s = classifyColumn({ name: column, displayName: info?.displayName ?? cellLabel(cell), description: info?.description }, ctx.settings);
           if (!s.sensitive) continue;
-          // Read-only matters for values users must not change (pricing); reading personal data is allowed there.
-          if (!hider && s.kind !== 'pricing') continue;
+          // Read-only on the form only is obscurity too (labels.md): the Web API still writes the column.
           if (isColumnSecured(sol, column, info ? info.table : table) === true || (info && isColumnSecured(sol, column) === true && !table)) continue;
-          const anchorEl = hider && localName(hider.name).toLowerCase() !== 'control' ? hider : (cell ?? control);
+          // A lock is reported on the control that carries disabled="true"; a hide where visible="false" is.
+          const anchorEl = !hider ? control : localName(hider.name).toLowerCase() !== 'control' ? hider : (cell ?? control);
           const how = hider
             ? `hidden (${localName(hider.name)} visible="false")`
             : 'read-only on this form (disabled="true")';
@@ -77,8 +77,9 @@ export default defineRule({
             if (list.length > 1) continue;
           }
           const end = attr(control, 'disabled')?.span.end ?? attr(control, 'datafieldname')!.span.end;
+          const lock = !hider ? attr(control, 'disabled')?.span : undefined;
           ctx.report({
-            span: { start: anchorEl.openSpan.start, end: n === 'cell' || n === 'control' ? end : anchorEl.openSpan.end },
+            span: lock ?? { start: anchorEl.openSpan.start, end: n === 'cell' || n === 'control' ? end : anchorEl.openSpan.end },
             message: `Sensitive column ${column}${info?.displayName ? ` (${info.displayName})` : ''} is ${how} but not secured by field-level security: it is still readable${s.kind === 'pricing' || !hider ? ' and writable' : ''} through the Web API and any other form.`,
             key: `form:${column}:${how}`,
             ...(related ? { related } : {}),

@@ -4,11 +4,11 @@ import { formScriptHides, tablesForScript } from '../../server/src/model/script'
 import { findColumn, isColumnSecured, type SolutionModel } from '../../server/src/model/solution';
 
 /**
- * Locking (read-only) matters for values users must not change: pricing controls and computed
- * scores. Locked personal data can still be read, which is what the user is allowed to do there.
+ * Locking (read-only) is security through obscurity for every sensitive column (labels.md): the
+ * form says "do not change this", yet any user with write access changes it through the Web API.
  */
 function lockMatters(s: Sensitivity): boolean {
-  return s.kind === 'pricing' || /score/.test(s.reason ?? '');
+  return s.sensitive;
 }
 
 /** The column's secured state: on the tables whose forms load the script, else anywhere. */
@@ -30,7 +30,7 @@ export default defineRule({
     exampleLanguage: 'js',
     docs: {
       summary:
-        'Finds form scripts that hide a sensitive column (setVisible(false), or setVisible(condition) after a client-side role check) or lock a pricing column (setDisabled(true)) that field-level security does not protect.',
+        'Finds form scripts that hide a sensitive column (setVisible(false), or setVisible(condition) after a client-side role check) or lock one (setDisabled(true)) that field-level security does not protect.',
       why:
         'A form script runs in the browser of the user it is meant to restrict. The column is still returned by the Web API, Advanced Find, Excel export and every other form, and a user with write privilege can change a locked value through the API. Client-side role checks (userSettings.roles, getUserRoles) decide only what the form shows, never what the user can read or write.',
       bad: 'if (!userHasRole("Back Office")) {\n  formContext.getControl("pfx_iban").setVisible(false); // pfx_iban: IsSecured 0\n}',

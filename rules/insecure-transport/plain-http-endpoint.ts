@@ -41,8 +41,10 @@ export function endpointUrls(value: string): { index: number; host: string; url:
   for (let m = HTTP_URL.exec(value); m; m = HTTP_URL.exec(value)) {
     const host = m[1]!;
     const before = value.slice(0, m.index).trimEnd();
-    const asValue = m.index === trimmedStart || /=$/.test(before);
-    if (!asValue) continue;
+    // The whole value, a `key=` pair of a connection string, or a quoted value inside an embedded
+    // document (a step's XML configuration, JSON kept in a string).
+    const asValue = m.index === trimmedStart || /=\s*["']?$/.test(before) || /"\s*:\s*"$/.test(before);
+    if (!asValue || /\bhref\s*=\s*["']?$/i.test(before)) continue; // a link for people in embedded HTML
     if (!host.includes('.') && !isLoopback(host) && !/^\[/.test(host)) {
       // A single-label host (`http://erp/`) is an intranet endpoint; keep it unless it is a placeholder.
       if (/^(x+|host|server|your.*|<.*)$/i.test(host)) continue;

@@ -72,7 +72,6 @@ testRule(rule, {
           '<FieldSecurityProfiles><FieldSecurityProfile name="Finance"><FieldPermissions><FieldPermission><EntityName>contact</EntityName><AttributeName>cnt_iban</AttributeName><CanRead>4</CanRead></FieldPermission></FieldPermissions></FieldSecurityProfile></FieldSecurityProfiles>',
       },
     },
-    { name: 'trap: personal data read-only is not hidden', files: files(form(cell('cnt_nationalid', { disabled: 'true' }))) },
     { name: 'trap: visible="true" is shown', files: files(form(cell('cnt_nationalid', { visible: 'true' }))) },
   ],
   invalid: [
@@ -84,7 +83,12 @@ testRule(rule, {
     {
       name: 'pricing control locked on the form only',
       files: formFirst(form(cell('cnt_discountpercent', { disabled: 'true' }))),
-      errors: [{ line: 5, message: 'writable' }],
+      errors: [{ line: 13, message: 'writable' }],
+    },
+    {
+      name: 'personal data read-only on the form only',
+      files: formFirst(form(cell('cnt_nationalid', { disabled: 'true' }))),
+      errors: [{ line: 13, message: 'read-only' }],
     },
     {
       name: 'hidden section reports once at the section for all its sensitive columns',

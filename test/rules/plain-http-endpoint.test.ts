@@ -19,6 +19,7 @@ testRule(rule, {
     { name: 'trap: js svg namespace', path: 'web/b.js', code: 'var SVG_NS = "http://www.w3.org/2000/svg";\ndocument.createElementNS(SVG_NS, "svg");' },
     { name: 'trap: package metadata links', path: 'package.json', code: '{\n "homepage": "http://widgets.contoso.net",\n "repository": { "type": "git", "url": "http://github.com/contoso/widgets.git" }\n}' },
     { name: 'trap: url compared in a test, never requested', path: 'test/uri.test.js', code: 'assert.ok(uri.equal("http://abc.contoso.net/a", "HTTP://ABC.contoso.net/a"));' },
+    { name: 'trap: link in embedded html', path: 'Strings.json', code: '{ "HelpText": "<a href=\\"http://help.contoso.net/claims\\">Help</a>" }' },
     { name: 'trap: commented out', path: '.vscode/settings.json', code: '{\n  // "url": "http://erp.contoso.com/api"\n  "a": 1\n}' },
   ],
   invalid: [
@@ -26,6 +27,7 @@ testRule(rule, {
     { name: 'url inside a connection string', path: 'a.json', code: '{ "Cs": "AuthType=ClientSecret;Url=http://crm.contoso.local/org;ClientId=x" }', errors: [{ line: 1 }] },
     { name: 'intranet host with port and path', path: 'a.json', code: '{\n "LegacyApi": "http://policy-legacy.contoso.local:8080/api/"\n}', errors: [{ line: 2 }] },
     { name: 'js constant reported where written, not where used', path: 'web/api.js', code: 'var URL = "http://rating.contoso.local/api/quote";\nfunction q() { return fetch(URL, { method: "POST" }); }', errors: [{ line: 1 }] },
+    { name: 'url in an embedded settings document', path: 'cfg.json', code: '{ "Configuration": "<settings><add key=\\"rateUrl\\" value=\\"http://rates.partner-co.net/api\\" /></settings>" }', errors: [{ line: 1 }] },
     { name: 'url passed to fetch', path: 'web/rates.js', code: 'function rates() {\n  return fetch("http://rates.partner-co.net/quote?c=EUR");\n}', errors: [{ line: 2 }] },
     { name: 'service host with no name or call', path: 'web/cfg.js', code: 'var cfg = ["http://contoso.crm4.dynamics.com"];', errors: [{ line: 1 }] },
     { name: 'flow http action uri', path: 'flow.json', code: '{ "actions": { "Call": { "inputs": {\n "method": "POST",\n "uri": "http://erp.contoso.com/settlement/import" } } } }', errors: [{ line: 3 }] },

@@ -39,7 +39,6 @@ testRule(rule, {
   traps: [
     { name: 'trap: hides a non-sensitive column for layout', path: 'web/contact.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("address1_line3").setVisible(false);\n}' },
     { name: 'trap: locks an autonumber column', path: 'web/policy.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("pfx_policynumber").setDisabled(true);\n}' },
-    { name: 'trap: locks personal data users may read', path: 'web/contact.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("pfx_nationalid").setDisabled(true);\n}' },
     { name: 'trap: hides an isolated key id, not the key', path: 'web/setup.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("pfx_apikeyid").setVisible(false);\n}' },
     {
       name: 'trap: hides a column the solution secures',
@@ -90,6 +89,12 @@ testRule(rule, {
       name: 'locks a premium in the form only',
       path: 'web/policy.js',
       code: 'function onLoad(ctx) {\n  if (!Shared.userHasRole("Underwriting Manager")) {\n    ctx.getFormContext().getControl("pfx_premium").setDisabled(true);\n  }\n}',
+      errors: [{ line: 3, message: 'read-only' }],
+    },
+    {
+      name: 'locks personal data in the form only (optional call, TS generics)',
+      path: 'web/claim.ts',
+      code: 'export function onLoad(ctx: Xrm.Events.EventContext): void {\n  const fc = ctx.getFormContext();\n  fc.getControl<Xrm.Controls.StandardControl>("pfx_nationalid")?.setDisabled(true);\n}',
       errors: [{ line: 3, message: 'read-only' }],
     },
     {

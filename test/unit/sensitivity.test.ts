@@ -7,9 +7,11 @@ describe('sensitivity', () => {
     expect(classifyColumn({ name: 'cnt_discountpercent' })).toMatchObject({ sensitive: true, kind: 'pricing' });
     expect(classifyColumn({ name: 'cnt_apikey' })).toMatchObject({ sensitive: true, kind: 'secret' });
     expect(classifyColumn({ name: 'cnt_x1', description: 'IBAN of the payout account' }).sensitive).toBe(true);
+    expect(classifyColumn({ name: 'fab_carrieraccountpin' })).toMatchObject({ sensitive: true, kind: 'secret' });
+    expect(classifyColumn({ name: 'x_Pin' }).sensitive).toBe(true);
   });
   it('leaves ordinary and reference names alone', () => {
-    for (const n of ['cnt_legacysystemid', 'cnt_preferredname', 'cnt_policynumber', 'versionnumber', 'cnt_isocode', 'cnt_healthcheckurl', 'cnt_tokenendpoint'])
+    for (const n of ['cnt_legacysystemid', 'cnt_preferredname', 'cnt_policynumber', 'versionnumber', 'cnt_isocode', 'cnt_healthcheckurl', 'cnt_tokenendpoint', 'cnt_pinned', 'cnt_spinner', 'cnt_shippingcode'])
       expect(classifyColumn({ name: n }).sensitive, n).toBe(false);
     expect(classifyColumn({ name: 'cnt_x', displayName: 'API Key Id' }).sensitive).toBe(false);
   });

@@ -36,7 +36,7 @@ const PERSONAL = [
   'iban', 'bankaccount', 'bankacc', 'accountnumber', 'routingnumber', 'sortcode', 'swiftcode',
   'creditcard', 'cardnumber', 'cvv', 'cvc', 'pan',
   'salary', 'income', 'wage', 'payroll',
-  'medical', 'health', 'diagnos', 'disabilit', 'treatment', 'prescription',
+  'medical', 'health', 'diagnos', 'disabilit', 'treatment', 'prescription', 'injur', 'illness', 'sickness', 'allerg', 'clinical',
   'religio', 'ethnic', 'sexualorientation', 'biometric', 'criminal',
   'dateofbirth', 'birthdate', 'dob',
   'fraudscore', 'fraud', 'creditscore', 'riskscore',
@@ -44,11 +44,12 @@ const PERSONAL = [
 const SECRET = [
   'password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring',
   'sharedkey', 'sharedaccesskey', 'accountkey', 'subscriptionkey', 'functionkey', 'masterkey', 'signingkey', 'saskey',
+  'pin', 'pincode', 'pinnumber', 'accountpin', 'cardpin',
 ];
 const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate'];
 
 /** Short terms that must match a whole word or the whole compact name, not a substring. */
-const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd']);
+const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd', 'pin']);
 
 /**
  * A name that refers to where a secret is kept, not to the secret: `API Key Id`, `SecretName`,
