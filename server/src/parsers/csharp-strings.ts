@@ -140,6 +140,9 @@ export function constantOf(n: CsNode | undefined, constants: Map<string, CsConst
     return c && c.value !== HOLE ? c : undefined;
   }
   if (x.type === 'member_access_expression') {
+    // Cheap test first: most member accesses (`a.b.c`) name no constant of the file.
+    const last = childByField(x, 'name');
+    if (!last || last.type !== 'identifier' || !constants.has(last.text ?? '')) return undefined;
     const d = dottedCs(x);
     if (!d) return undefined;
     const parts = d.split('.');
@@ -406,7 +409,7 @@ export function collectCsStringFacts(order: CsNode[], path: string, constants: M
       out.push(fact);
       continue;
     }
-    if ((n.type === 'identifier' || n.type === 'member_access_expression') && !insideStringExpression(n)) {
+    if (constants.size > 0 && (n.type === 'identifier' || n.type === 'member_access_expression') && !insideStringExpression(n)) {
       if (n.type === 'identifier' && !isValueUse(n)) continue;
       if (n.type === 'member_access_expression' && n.parent?.type === 'invocation_expression' && n.field === 'function') continue;
       const c = constantOf(n, constants);
