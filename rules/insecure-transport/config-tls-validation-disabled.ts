@@ -12,8 +12,8 @@ const ENV_OFF: [RegExp, RegExp][] = [
 ];
 
 /** Settings named for skipping validation (true = off) or for doing it (false = off). */
-const SKIP_KEY = /^(skip|disable|ignore|bypass|allow(invalid|untrusted|selfsigned)|acceptany|trustall|accept(all|invalid|untrusted))(ssl|tls|https|server)?(certificate|cert)s?(validation|verification|check|checks|errors)?$/;
-const VALIDATE_KEY = /^(validate|verify|check)(server|ssl|tls)?(certificate|cert)s?(chain|name)?$|^(strictssl|sslverify|verifyssl|tlsverify|sslvalidation)$/;
+const SKIP_KEY = /^[a-z0-9]*?(skip|disable|ignore|bypass|allow(invalid|untrusted|selfsigned)|acceptany|trustall|accept(all|invalid|untrusted))(ssl|tls|https|server)?(certificate|cert)s?(validation|verification|check|checks|errors)?$/;
+const VALIDATE_KEY = /^[a-z0-9]*?(validate|verify|check)(server|ssl|tls)?(certificate|cert)s?(chain|name)?$|^[a-z0-9]*?(strictssl|sslverify|verifyssl|tlsverify)$|^[a-z0-9]*?(servercertificate|certificate|cert|ssl|tls)(validation|verification|check)(enabled)?$/;
 
 const compact = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 const truthy = (v: string): boolean => /^(true|1|yes|on)$/i.test(v.trim());

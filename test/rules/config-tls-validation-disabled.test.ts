@@ -25,12 +25,18 @@ testRule(rule, {
       errors: [{ line: 2, message: 'NODE_TLS_REJECT_UNAUTHORIZED' }, { line: 8, message: 'curl' }],
     },
     {
+      name: 'unquoted YAML values',
+      path: 'deploy/docker-compose.yml',
+      code: 'services:\n  sync:\n    environment:\n      NODE_TLS_REJECT_UNAUTHORIZED: 0\n      ERP_SKIP_CERTIFICATE_VALIDATION: true\n',
+      errors: [{ line: 4 }, { line: 5 }],
+    },
+    {
       name: 'PowerShell trust-all callback and -SkipCertificateCheck',
       path: 'deploy/Publish-Plugins.ps1',
       code: '[System.Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }\nInvoke-RestMethod -Uri $url -SkipCertificateCheck -Method Post\n',
       errors: [{ line: 1 }, { line: 2, message: 'SkipCertificateCheck' }],
     },
-    { name: 'appsettings boolean', path: 'src/Sync/appsettings.Production.json', code: '{\n  "Erp": {\n    "SkipCertificateValidation": true\n  }\n}\n', errors: [{ line: 3 }] },
+    { name: 'appsettings boolean', path: 'src/Sync/appsettings.Production.json', code: '{\n  "Erp": {\n    "SkipCertificateValidation": true,\n    "Partner": { "CertificateValidationEnabled": false }\n  }\n}\n', errors: [{ line: 3 }, { line: 4 }] },
     {
       name: 'App.config appSettings value',
       path: 'src/Tools/App.config',

@@ -139,8 +139,10 @@ function lastKey(path: string[]): string | undefined {
 }
 
 function scalar(node: { value: unknown; range?: [number, number, number] | null }, name: string | undefined, path: string, _text: string, out: YamlScan): void {
-  if (typeof node.value !== 'string' || !node.range) return;
-  const f: StringFact = { value: node.value, span: { start: node.range[0], end: node.range[1] }, path, origin: 'text' };
+  // Booleans and numbers too (`NODE_TLS_REJECT_UNAUTHORIZED: 0`, `skipCertificateCheck: true`), as written.
+  const v = node.value;
+  if (!node.range || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')) return;
+  const f: StringFact = { value: typeof v === 'string' ? v : _text.slice(node.range[0], node.range[1]), span: { start: node.range[0], end: node.range[1] }, path, origin: 'text' };
   if (name) f.name = name;
   out.strings.push(f);
 }
