@@ -7,6 +7,7 @@ import hiddenSensitiveField from './hidden-sensitive-field/al-page-hidden-sensit
 import elevatedObjectPermissions from './overbroad-privilege/al-elevated-object-permissions';
 import inherentPermissionsWrite from './overbroad-privilege/al-inherent-permissions-write';
 import permissionsetOverbroad from './overbroad-privilege/al-permissionset-overbroad';
+import xmlPermissionsetOverbroad from './overbroad-privilege/al-xml-permissionset-overbroad';
 import isolatedStorage from './unprotected-secret/al-isolated-storage-unprotected';
 import secretInTableField from './unprotected-secret/al-secret-in-table-field';
 import secretInText from './unprotected-secret/al-secret-in-text';
@@ -20,6 +21,7 @@ export const alRules: readonly Rule[] = [
   permissionsetOverbroad,
   elevatedObjectPermissions,
   inherentPermissionsWrite,
+  xmlPermissionsetOverbroad,
   literalSecretArgument,
   certValidation,
   secretInText,
