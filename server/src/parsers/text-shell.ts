@@ -326,9 +326,6 @@ function emitStatement(toks: Token[], shell: Shell, out: ShellScan): void {
             out.strings.push({ value: eq[2]!, span: { start, end: w.end }, name, origin: 'text' });
           } else if (valueTok?.type === 'string') {
             pushFact(valueTok, out, { name });
-          } else if (valueTok?.type === 'word' && /^ConvertTo-SecureString$/i.test(valueTok.text)) {
-            emitCommand(t.slice(k + (nextIsEq ? 2 : 1)), shell, out);
-            return;
           }
           // the rest of the statement (`$x = Get-Thing -Param "v"`) is a command
           const restAt = k + (nextIsEq ? 2 : 1) + (valueTok?.type === 'string' ? 1 : 0);
