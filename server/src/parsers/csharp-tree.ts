@@ -33,6 +33,9 @@ export interface ConvertedTree {
   firstError?: { start: number; end: number; missing?: string };
 }
 
+/** The child list of every leaf: frozen, never pushed to. */
+const NO_CHILDREN = Object.freeze([]) as unknown as CsNode[];
+
 const OPERATOR_PARENTS = new Set(['binary_expression', 'assignment_expression', 'prefix_unary_expression', 'postfix_unary_expression']);
 
 /** Node type names and named flags by type id, per grammar (one WASM call per id, once). */
@@ -55,7 +58,7 @@ export function convertTree(tree: Tree, text: string): ConvertedTree {
   const comments: CsNode[] = [];
   let firstError: ConvertedTree['firstError'];
   const errors: CsNode[] = [];
-  const root: CsNode = { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, children: [] };
+  const root: CsNode = { type: cursor.nodeType, start: cursor.startIndex, end: cursor.endIndex, field: undefined, children: [], parent: undefined, op: undefined, text: undefined };
   order.push(root);
   // Named ancestors, one per cursor depth below the root.
   const stack: CsNode[] = [root];
@@ -75,21 +78,23 @@ export function convertTree(tree: Tree, text: string): ConvertedTree {
       if (isNamed) {
         const start = cursor.startIndex;
         const end = cursor.endIndex;
-        const node: CsNode = { type, start, end, children: [], parent };
+        let field: string | undefined;
         if (FIELD_PARENTS.has(parent.type)) {
           const fieldId = cursor.currentFieldId;
-          if (fieldId) {
-            const field = lang.fields[fieldId];
-            if (field) node.field = field;
-          }
+          if (fieldId) field = lang.fields[fieldId] ?? undefined;
         }
+        // Tokens like `modifier` or `boolean_literal` only have keyword children: their text is enough.
+        const leaf = LEAF_TYPES.has(type);
+        // Every node gets the same properties in the same order (one hidden class for the engine);
+        // leaves share one frozen empty child list.
+        const node: CsNode = { type, start, end, field, children: leaf ? NO_CHILDREN : [], parent, op: undefined, text: leaf ? text.slice(start, end) : undefined };
         parent.children.push(node);
         order.push(node);
         if (type === 'comment') comments.push(node);
         else if (type === 'ERROR') errors.push(node);
-        // Tokens like `modifier` or `boolean_literal` only have keyword children: their text is enough.
-        if (LEAF_TYPES.has(type)) node.text = text.slice(start, end);
-        else if (cursor.gotoFirstChild()) {
+        if (leaf) {
+          // nothing below a leaf token
+        } else if (cursor.gotoFirstChild()) {
           stack.push(node);
           descended = true;
         } else node.text = text.slice(start, end);
