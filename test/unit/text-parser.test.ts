@@ -147,6 +147,12 @@ describe('text parser: YAML pipelines', () => {
     expect(d.strings.find((s) => s.value === 'Pw9-default')?.name).toBe('adminPassword');
     expect(d.strings.find((s) => s.value === 'Tk4-default')?.name).toBe('apiToken');
   });
+  it('keeps exact lines in CRLF pipelines', () => {
+    const d = parse('azure-pipelines.yml', ['steps:', '- pwsh: |', '    $a = 1', '    Connect-Thing -ClientSecret "Xy7-abc"', '  displayName: x', 'variables:', '  Token: "Tk9-zz"'].join('\r\n'));
+    expect(lineOf(d, at(d, 'ClientSecret')!)).toBe(4);
+    expect(lineOf(d, at(d, 'Token')!)).toBe(7);
+    expect(d.commands!.map((c) => c.text)).toEqual(['$a = 1', 'Connect-Thing -ClientSecret "Xy7-abc"']);
+  });
   it('reads other YAML files too', () => {
     const d = parse('deploy/docker-compose.yml', 'services:\n  db:\n    environment:\n      SA_PASSWORD: "Hn4!qz8w"\n');
     expect(d.role).toBe('other');
