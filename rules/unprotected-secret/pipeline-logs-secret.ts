@@ -79,6 +79,9 @@ export default defineRule({
             }
             continue;
           }
+          // Masking it, piping it into a command (`| docker login --password-stdin`) or writing it to a
+          // file is not printing it.
+          if (/::add-mask::/i.test(c.text) || /\|\s*[\w&.-]|(^|[^-])>{1,2}\s*\S/.test(c.text.replace(/"[^"]*"|'[^']*'/g, '""'))) continue;
           const what = printedSecret(c.text, assigned);
           if (!what) continue;
           ctx.report({ span: c.span, message: `Writes ${what} to the output: the secret ends up in the console or build log in clear text. Log a non-sensitive fact instead.`, key: `print|${what}` });

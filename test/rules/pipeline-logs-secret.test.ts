@@ -14,6 +14,11 @@ testRule(rule, {
     { name: 'trap: a variable that names where the secret is', path: PS, code: '$SecretName = "erp-password"\nWrite-Host "Reading $SecretName from the vault"\n' },
     { name: 'trap: runner-injected secret in a pipeline (masked)', path: YML, code: 'steps:\n  - bash: echo "token is $API_TOKEN"\n    env:\n      API_TOKEN: $(ApiToken)\n' },
     { name: 'trap: masked secret in a YAML file outside the pipeline folders', path: 'ci/release.yml', code: 'steps:\n  - pwsh: Write-Host "Signing in with $env:CLIENT_SECRET"\n' },
+    {
+      name: 'trap: masking, piping and writing to a file',
+      path: '.github/workflows/publish.yml',
+      code: 'jobs:\n  p:\n    steps:\n      - run: |\n          TOKEN=$(az account get-access-token --query accessToken -o tsv)\n          echo "::add-mask::$TOKEN"\n          echo "$TOKEN" | docker login myacr.azurecr.io -u 00000000-0000-0000-0000-000000000000 --password-stdin\n          echo "$TOKEN" > .token\n',
+    },
     { name: 'trap: non-secret setvariable', path: YML, code: 'steps:\n  - pwsh: Write-Host "##vso[task.setvariable variable=BuildLabel]$label"\n' },
     { name: 'trap: commented-out debug line', path: PS, code: '$ClientSecret = Get-Secret -Name erp\n# Write-Host $ClientSecret\n' },
   ],
