@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/core/rule';
 import { classifyColumn } from '../../server/src/core/sensitivity';
-import { allRoutines, lastName, unparen, walkExprs, walkStmts, type AlExpr, type AlProcedure } from '../../server/src/parsers/al';
+import { allRoutines, lastName, scopeOf, unparen, walkExprs, walkStmts, type AlExpr, type AlProcedure } from '../../server/src/parsers/al';
 import type { AlModel } from '../../server/src/model/al';
 
 const LOG_FLAGS = /^log (insertion|modification|deletion)$/i;
@@ -60,7 +60,7 @@ export default defineRule({
     exampleLanguage: 'al',
     docs: {
       summary:
-        'Finds AL code that switches the Business Central change log off: `"Change Log Activated" := false` on Change Log Setup, or `"Log Insertion"`, `"Log Modification"` or `"Log Deletion"` set to `" "` (none) / false for a table or field that holds sensitive data.',
+        'Finds AL code that switches the Business Central change log off: `"Change Log Activated" := false` on Change Log Setup, `"Log Insertion"`, `"Log Modification"` or `"Log Deletion"` set to `" "` (none) / false for a table or field that holds sensitive data, deleting that setup, or deleting Change Log Entry records.',
       why:
         'The change log is the only record of who changed bank accounts, tax ids or prices and when. Code that turns it off (often in an install or upgrade codeunit, to save space) silently removes the trail for every company it runs in; payment-diversion fraud and privacy requests can then no longer be investigated.',
       bad: 'ChangeLogSetup."Change Log Activated" := false;\nChangeLogSetup.Modify();',
@@ -97,6 +97,20 @@ export default defineRule({
               const t = unparen(s.target);
               const name = lastName(t);
               if (name) check(name, s.value, recordOf(t), s.span);
+            });
+            // Deleting the log setup of a table, or the log entries themselves, erases the trail.
+            const scope = scopeOf(o, r);
+            walkExprs(r, (e) => {
+              if (e.type !== 'call' || e.callee.type !== 'member' || e.callee.object.type !== 'ident' || !/^(delete|deleteall)$/i.test(e.callee.name)) return;
+              const v = scope.get(e.callee.object.name.toLowerCase());
+              if (v?.typeName !== 'record' || !v.typeArg) return;
+              if (/^change log entry$/i.test(v.typeArg)) {
+                ctx.report({ span: e.span, message: `${r.name} deletes change log entries: the record of who changed what is erased. Leave clean-up to a retention policy.`, key: `${o.name}|${r.name}|entries` });
+              } else if (/^change log setup \((table|field)\)$/i.test(v.typeArg)) {
+                const table = tableOfSetup(r, e.callee.object.name.toLowerCase());
+                if ((table ? tableIsSensitive(m, table) : undefined) === false) return;
+                ctx.report({ span: e.span, message: `${r.name} deletes the change log setup${table ? ` of table "${table}"` : ''}: its changes are no longer recorded.`, key: `${o.name}|${r.name}|setup-delete|${table ?? ''}` });
+              }
             });
             walkExprs(r, (e) => {
               if (e.type !== 'call' || !/^(validate|modifyall)$/i.test(lastName(e.callee) ?? '') || e.args.length < 2) return;

@@ -1,9 +1,12 @@
 import { defineRule } from '../../server/src/core/rule';
 import type { Span } from '../../server/src/core/types';
-import { allRoutines, hasAttribute, lastName, namesIn, walkExprs, walkStmts, type AlVariable } from '../../server/src/parsers/al';
+import { allRoutines, dottedName, hasAttribute, lastName, namesIn, walkExprs, walkStmts, type AlVariable } from '../../server/src/parsers/al';
 import { hasNonDebuggable, isCredentialValueName, TEXT_TYPES } from '../../server/src/parsers/al-secrets';
 
 /** A credential kept in a text type (header values such as `Authorization` are al-secret-logged's concern). */
+/** Isolated-storage keys that name a credential. */
+const SECRET_KEY = /(password|passwd|pwd|secret|api[-_ ]?key|token|credential|access[-_ ]?key|private[-_ ]?key)/i;
+
 const isTextSecret = (v: AlVariable): boolean => TEXT_TYPES.has(v.typeName) && isCredentialValueName(v.name) && !hasNonDebuggable(v);
 
 export default defineRule({
@@ -73,6 +76,19 @@ export default defineRule({
               report(r.returnSpan, `${r.name} returns a secret as ${r.returnType}: every caller's debugger shows it. Return SecretText.`, `${o.name}|${r.name}|return`);
             }
             if (!nd) {
+              // IsolatedStorage.Get(SecretKey, [Scope,] Value) into a Text that is not named like a secret
+              const scope = new Map([...o.variables, ...r.params, ...r.locals].map((v) => [v.name.toLowerCase(), v] as const));
+              walkExprs(r, (e) => {
+                if (e.type !== 'call' || !/^isolatedstorage\.get$/i.test(dottedName(e.callee) ?? '') || e.args.length < 2) return;
+                const out = e.args[e.args.length - 1]!;
+                const v = out.type === 'ident' ? scope.get(out.name.toLowerCase()) : undefined;
+                if (!v || !TEXT_TYPES.has(v.typeName) || hasNonDebuggable(v) || isCredentialValueName(v.name)) return;
+                const key = e.args[0]!;
+                const keyText = key.type === 'string' ? key.value : (lastName(key) ?? '');
+                const label = key.type === 'ident' ? scope.get(key.name.toLowerCase())?.label?.text : undefined;
+                if (!SECRET_KEY.test(keyText) && !SECRET_KEY.test(label ?? '')) return;
+                report(e.span, `${r.name} reads the secret stored under ${keyText} into ${v.name}: ${v.type}, which the debugger shows ([NonDebuggable] is missing). Read it into a SecretText.`, `${o.name}|${r.name}|get|${v.name}`);
+              });
               walkExprs(r, (e) => {
                 if (e.type === 'call' && /^unwrap$/i.test(lastName(e.callee) ?? '') && e.args.length === 0) {
                   report(e.span, `${r.name} unwraps a SecretText into plain text without [NonDebuggable]: the debugger shows the value. Keep it SecretText or mark the procedure [NonDebuggable].`, `${o.name}|${r.name}|unwrap`);

@@ -11,6 +11,7 @@ const files = (body: string): Record<string, string> => ({ [P]: cu(body), 'app/s
 testRule(rule, {
   valid: [{ name: 'reads the setup only', files: files('        if CLS.Get() then\n            exit;') }],
   traps: [
+    { name: 'trap: deleting the log setup of a buffer table', files: files('        if CLT.Get(Database::"FAB Import Buffer") then\n            CLT.Delete();') },
     { name: 'trap: switches the log on', files: files('        CLS."Change Log Activated" := true;\n        CLS.Modify();') },
     {
       name: 'trap: logs all fields of a sensitive table',
@@ -24,6 +25,13 @@ testRule(rule, {
   invalid: [
     { name: 'change log switched off', files: files('        CLS.Get();\n        CLS."Change Log Activated" := false;\n        CLS.Modify();'), errors: [{ line: 11, message: 'switches the change log off' }] },
     { name: 'no table logs modifications any more (ModifyAll)', files: files('        CLT.ModifyAll("Log Modification", CLT."Log Modification"::" ");'), errors: [{ line: 10 }] },
+    {
+      name: 'change log entries deleted',
+      path: 'app/src/Cleanup.Codeunit.al',
+      code: 'codeunit 60603 "FAB Cleanup"\n{\n    procedure Run()\n    var\n        Entry: Record "Change Log Entry";\n    begin\n        Entry.SetRange("Table No.", Database::"FAB Payee");\n        Entry.DeleteAll();\n    end;\n}',
+      errors: [{ line: 8, message: 'deletes change log entries' }],
+    },
+    { name: 'log setup of a sensitive table deleted', files: files('        if CLT.Get(Database::"FAB Payee") then\n            CLT.Delete();'), errors: [{ line: 11 }] },
     { name: 'change log off through Validate', files: files('        CLS.Validate("Change Log Activated", False);'), errors: [{ line: 10 }] },
     {
       name: 'deletions of a sensitive table no longer logged',

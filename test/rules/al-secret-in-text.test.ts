@@ -18,6 +18,7 @@ testRule(rule, {
       code: cu("    [NonDebuggable]\n    procedure Call(var Headers: HttpHeaders)\n    var\n        ApiKey: Text;\n    begin\n        IsolatedStorage.Get('FAB-KEY', DataScope::Company, ApiKey);\n        Headers.Add('x-api-key', ApiKey);\n    end;"),
     },
     { name: 'trap: a variable that only clears a token', path: P, code: cu("    procedure ClearTokens()\n    var\n        EmptyTokenValue: Text;\n    begin\n        EmptyTokenValue := '';\n        SetToken(TokenKey, EmptyTokenValue);\n    end;") },
+    { name: 'trap: a non-secret setting from isolated storage', path: P, code: cu("    procedure LastSync(): Text\n    var\n        Value: Text;\n    begin\n        IsolatedStorage.Get('FAB-LAST-SYNC', DataScope::Company, Value);\n        exit(Value);\n    end;") },
     { name: 'trap: Unwrap inside NonDebuggable', path: P, code: cu("    [NonDebuggable]\n    procedure Sign(Key: SecretText): Text\n    begin\n        exit(Hmac(Key.Unwrap()));\n    end;") },
   ],
   invalid: [
@@ -35,6 +36,12 @@ testRule(rule, {
     },
     { name: 'getter returns a secret as Text', path: P, code: cu("    [NonDebuggable]\n    procedure GetApiKey(): Text\n    begin\n        exit(Setup.\"Api Key\");\n    end;"), errors: [{ line: 4 }] },
     { name: 'Unwrap in a debuggable procedure', path: P, code: cu("    procedure Log(Token: SecretText)\n    begin\n        Send(Token.Unwrap());\n    end;"), errors: [{ line: 5, message: 'unwraps' }] },
+    {
+      name: 'secret read from isolated storage into a plain Text',
+      path: P,
+      code: cu("    var\n        ErpPasswordKeyTok: Label 'FAB-ERP-PWD', Locked = true;\n\n    procedure Login()\n    var\n        Value: Text;\n    begin\n        IsolatedStorage.Get(ErpPasswordKeyTok, DataScope::Company, Value);\n        Connect(Value);\n    end;"),
+      errors: [{ line: 10, message: 'reads the secret' }],
+    },
     { name: 'global Text secret', path: P, code: cu('    var\n        AccessToken: Text;'), errors: [{ line: 4 }] },
   ],
 });
