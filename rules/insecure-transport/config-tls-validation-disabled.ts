@@ -21,7 +21,8 @@ const falsy = (v: string): boolean => /^(false|0|no|off)$/i.test(v.trim());
 
 /** Is `name = value` a setting that turns certificate validation off? */
 export function disablesValidation(name: string | undefined, value: string): string | undefined {
-  if (!name) return undefined;
+  // VS Code's own proxy setting: the editor's traffic, not the project's.
+  if (!name || /^http\.proxyStrictSSL$/i.test(name)) return undefined;
   for (const [k, v] of ENV_OFF) if (k.test(name) && v.test(value.trim())) {
     if (/npm_config_strict_ssl/i.test(name) && !falsy(value)) continue;
     return `${name}=${value.trim()}`;
@@ -74,7 +75,7 @@ export default defineRule({
       fix:
         'Keep validation on. If a server uses a private CA, trust that CA (install its root on the agent, --cacert, NODE_EXTRA_CA_CERTS, a custom validation callback that pins the expected certificate) instead of accepting every certificate; replace expired or self-signed certificates on the server.',
       traps:
-        'Settings that keep validation on (ValidateServerCertificate=true, NODE_TLS_REJECT_UNAUTHORIZED=1), NODE_EXTRA_CA_CERTS and --cacert, commented-out lines, documentation, and commands that merely mention the flag in an echo or a comment.',
+        'Settings that keep validation on (ValidateServerCertificate=true, NODE_TLS_REJECT_UNAUTHORIZED=1), NODE_EXTRA_CA_CERTS and --cacert, the editor\'s own http.proxyStrictSSL setting, commented-out lines, documentation, and commands that merely mention the flag in an echo or a comment.',
       references: ['https://cwe.mitre.org/data/definitions/295.html', 'https://nodejs.org/api/cli.html#node_tls_reject_unauthorizedvalue'],
     },
   },

@@ -15,6 +15,7 @@ testRule(rule, {
       path: 'src/Tools/App.config',
       code: '<configuration>\n  <system.net>\n    <settings>\n      <servicePointManager checkCertificateRevocationList="false" />\n    </settings>\n  </system.net>\n</configuration>\n',
     },
+    { name: 'trap: editor proxy setting in .vscode/settings.json', path: 'app/.vscode/settings.json', code: '{ "http.proxyStrictSSL": false, "al.enableCodeAnalysis": true }' },
     { name: 'trap: docs explain the switch', path: 'docs/troubleshooting.md', code: 'Set `NODE_TLS_REJECT_UNAUTHORIZED=0` only on your laptop.\n' },
   ],
   invalid: [
