@@ -60,6 +60,8 @@ testRule(plainHttp, {
   ],
   invalid: [
     { name: 'AL: plain http label', path: P, code: cu("        ImportUrlTok: Label 'http://erp.fabrikam.local/import', Locked = true;"), errors: [{ line: 4 }] },
+    { name: 'AL: plain http text constant', path: P, code: cu("        ServiceUrl: TextConst ENU = 'http://erp.fabrikam.local/soap', DEU = 'http://erp.fabrikam.local/soap';"), errors: [{ line: 4 }] },
+    { name: 'AL: plain http literal in a call', path: P, code: cu('        Client: HttpClient;\n        Response: HttpResponseMessage;', "        Client.Get('http://erp.fabrikam.com/api/items', Response);"), errors: [{ line: 9 }] },
     { name: 'AL: plain http assigned to a setup field', path: P, code: cu('        Setup: Record "FAB Setup";', "        Setup.\"Service URL\" := 'http://erp.fabrikam.com/';"), errors: [{ line: 8 }] },
   ],
 });
