@@ -64,7 +64,7 @@ export default defineRule({
             if (s.kind === 'secret' && !isCredentialValueName(fieldName)) return;
             const exposures = apiExposures(m, field?.table ?? table, fieldName);
             // Read-only matters for values users must not change, or that an API lets them change anyway.
-            if (!hider && s.kind === 'personal' && !exposures.some((x) => x.writable)) return;
+            if (!hider && s.kind !== 'pricing' && !exposures.some((x) => x.writable)) return;
             if (hider && hider !== e) {
               if (reportedGroups.has(hider)) return;
               reportedGroups.add(hider);

@@ -53,6 +53,10 @@ testRule(rule, {
   ],
   traps: [
     { name: 'trap: hidden non-sensitive field', files: files(page('            field(Nickname; Rec.Nickname) { Visible = false; }')) },
+    {
+      name: 'trap: personal data read-only but readable only',
+      files: files(page('            field("Payout IBAN"; Rec."Payout IBAN") { Editable = false; }')),
+    },
     { name: 'trap: temporary source table', files: files(page('            field(Salary; Rec.Salary) { Visible = false; }', '    SourceTableTemporary = true;')) },
     { name: 'trap: hidden expiry of a token', files: files(page('            field("Token Expires At"; Rec."Token Expires At") { Visible = false; }')) },
     { name: 'trap: hidden isolated-storage key id', files: files(page('            field("Vault Secret Key Id"; Rec."Vault Secret Key Id") { Visible = false; }')) },
@@ -68,6 +72,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'personal data read-only on the card, writable through the API page',
+      files: files(page('            field("Social Security No."; Rec."Social Security No.") { Editable = false; }')),
+      errors: [{ line: 10, message: 'lets callers change it' }],
+    },
     {
       name: 'field hidden on its own, returned by an API page',
       files: files(page('            group(General)\n            {\n                field("Social Security No."; Rec."Social Security No.")\n                {\n                    Visible = false;\n                }\n            }')),
