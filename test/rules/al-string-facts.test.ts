@@ -16,6 +16,7 @@ const PWD = 'Wq7#rT2!mZ9pLx4';
 testRule(credential, {
   valid: [{ name: 'AL: reads the key from isolated storage', path: P, code: cu("        ApiKeyTok: Label 'FAB-ERP-KEY', Locked = true;", '        IsolatedStorage.Get(ApiKeyTok, DataScope::Company, Secret);') }],
   traps: [
+    { name: 'trap: AL caption and tooltip of a password field', path: 'app/src/Setup.Page.al', code: "page 61003 \"FAB Setup\"\n{\n    layout\n    {\n        area(Content)\n        {\n            field(Password; PasswordValue)\n            {\n                Caption = 'Service password';\n                ToolTip = 'Specifies the password of the service account.';\n                ExtendedDatatype = Masked;\n            }\n        }\n    }\n}" },
     { name: 'trap: AL UI label mentioning a password', path: P, code: cu("        PasswordMissingErr: Label 'The password for %1 is missing.';") },
     { name: 'trap: AL isolated-storage key name in upper case', path: P, code: cu("        ServicePasswordKeyTok: Label 'FAB-SVC-PASSWORD', Locked = true;") },
     { name: 'trap: AL Key Vault secret name', path: P, code: cu("        ClientSecretNameTok: Label 'erp-client-secret', Locked = true;") },
@@ -45,6 +46,13 @@ testRule(credential, {
       code: cu('        OAuth2: Codeunit OAuth2;', `        OAuth2.AcquireTokenWithClientCredentials('3f1c9a2e-7b4d-4e8a-9c1f-2d6b8e0a4c7f', '${KEY}', AuthorityUrl, '', Scopes, Token);`),
       errors: [{ line: 8 }],
       secrets: [KEY],
+    },
+    {
+      name: 'AL: default value of a password field',
+      path: 'app/src/Setup.Table.al',
+      code: `table 61002 "FAB Setup"\n{\n    fields\n    {\n        field(1; "Service Password"; Text[50])\n        {\n            InitValue = '${PWD}';\n        }\n    }\n}`,
+      errors: [{ line: 7 }],
+      secrets: [PWD],
     },
     { name: 'AL: Windows authentication password literal', path: P, code: cu('        Client: HttpClient;', `        Client.UseWindowsAuthentication('svc-erp', '${PWD}', 'FABRIKAM');`), errors: [{ line: 8 }], secrets: [PWD] },
   ],

@@ -7,7 +7,7 @@
  */
 import { isCredentialName } from '../core/sensitivity';
 import { HOLE, type StringFact } from '../core/types';
-import { allRoutines, dottedName, lastName, unparen, walkStmts, type AlExpr, type AlObject, type AlProcedure, type AlVariable } from './al-ast';
+import { allRoutines, dottedName, lastName, unparen, walkElements, walkStmts, type AlExpr, type AlObject, type AlProcedure, type AlProperty, type AlVariable } from './al-ast';
 
 interface Ctx {
   name?: string;
@@ -191,11 +191,36 @@ function routineFacts(p: AlProcedure, out: StringFact[], params: Params): void {
   });
 }
 
+const STRING_PROPERTY = /^'((?:[^']|'')*)'(\s*,[\s\S]*)?$/;
+
+/**
+ * Properties whose value is a string literal: `InitValue = '...'` of a table field is named after
+ * the field (a default password is a hard-coded one), others after the property.
+ */
+function propertyFacts(props: AlProperty[], fieldName: string | undefined, out: StringFact[]): void {
+  for (const p of props) {
+    const m = STRING_PROPERTY.exec(p.value);
+    if (!m) continue;
+    const raw = m[1]!;
+    out.push({
+      value: raw.replace(/''/g, "'"),
+      span: { start: p.valueSpan.start, end: p.valueSpan.start + raw.length + 2 },
+      name: p.lower === 'initvalue' && fieldName ? fieldName : p.name,
+      origin: 'literal',
+    });
+  }
+}
+
 export function collectAlStrings(objects: AlObject[]): StringFact[] {
   const out: StringFact[] = [];
   const params: Params = new Map();
   for (const o of objects) for (const r of allRoutines(o)) if (r.kind === 'procedure') params.set(r.name.toLowerCase(), r.params.map((x) => x.name));
   for (const o of objects) {
+    propertyFacts(o.properties, undefined, out);
+    walkElements(o.elements, (e, anc) => {
+      const inFields = anc.some((a) => a.keyword === 'fields');
+      propertyFacts(e.properties, e.keyword === 'field' && inFields ? e.args[1]?.text.replace(/^"(.*)"$/s, '$1') : undefined, out);
+    });
     labelFacts(o.variables, out);
     for (const r of allRoutines(o)) routineFacts(r, out, params);
   }
