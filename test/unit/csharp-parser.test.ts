@@ -55,6 +55,10 @@ describe('C# parser', () => {
         '      """;',
         '  string d = """one line""";',
         '  void M(string user) { var e = $"Hello {user}, {{braces}} {42:D4}"; var f = $@"path\\{user}"; }',
+        '  string g = $$"""{"k": "{{user}}"}""";',
+        '  string h = $"""',
+        '      multi {user} line',
+        '      """;',
         '}',
       ].join('\n'),
     );
@@ -67,6 +71,8 @@ describe('C# parser', () => {
     expect(e.partial).toBe(true);
     expect(e.origin).toBe('template');
     expect(fact(doc, (f) => f.name === 'f').value).toBe(`path\\${HOLE}`);
+    expect(fact(doc, (f) => f.name === 'g').value).toBe(`{"k": "${HOLE}"}`);
+    expect(fact(doc, (f) => f.name === 'h').value).toBe(`multi ${HOLE} line`);
   });
 
   it('joins a concatenation over several lines into one fact spanning the expression', () => {

@@ -245,10 +245,9 @@ export function interpolatedParts(n: CsNode): { text?: string; hole?: CsNode; fo
   const out: { text?: string; hole?: CsNode; formatted?: boolean }[] = [];
   const start = n.children.find((c) => c.type === 'interpolation_start')?.text ?? '$';
   const verbatim = start.includes('@');
-  // Raw interpolated strings open with three or more quotes after the `$`s.
-  const first = n.children.find((c) => c.type !== 'interpolation_start');
-  const startNode = n.children.find((c) => c.type === 'interpolation_start');
-  const raw = !verbatim && !!first && !!startNode && first.start - startNode.end >= 3;
+  // Raw interpolated strings open with three or more quotes (an `interpolation_quote` node) after the `$`s.
+  const quote = n.children.find((c) => c.type === 'interpolation_quote');
+  const raw = !verbatim && (quote?.text ?? '').length >= 3;
   for (const c of n.children) {
     if (c.type === 'string_content') {
       const t = c.text ?? '';
@@ -262,6 +261,22 @@ export function interpolatedParts(n: CsNode): { text?: string; hole?: CsNode; fo
       out.push(e ? { hole: e, formatted } : { text: '' });
     }
   }
+  return raw ? dedentRawParts(out) : out;
+}
+
+/** Multi-line raw interpolated strings lose their first and last line breaks and the closing indentation, like raw literals. */
+function dedentRawParts(parts: { text?: string; hole?: CsNode; formatted?: boolean }[]): { text?: string; hole?: CsNode; formatted?: boolean }[] {
+  const MARK = '\u0000';
+  const joined = parts.map((p) => (p.text !== undefined ? p.text.replace(/\u0000/g, '') : MARK)).join('');
+  if (!joined.includes('\n')) return parts;
+  const pieces = dedentRaw(joined).split(MARK);
+  const holes = parts.filter((p) => p.text === undefined);
+  const out: { text?: string; hole?: CsNode; formatted?: boolean }[] = [];
+  pieces.forEach((t, i) => {
+    if (t) out.push({ text: t });
+    const h = holes[i];
+    if (h) out.push(h);
+  });
   return out;
 }
 
@@ -281,7 +296,10 @@ function decodeVerbatim(t: string): string {
 }
 
 function decodeRaw(n: CsNode): string {
-  const content = n.children.filter((c) => c.type === 'raw_string_content').map((c) => c.text ?? '').join('');
+  return dedentRaw(n.children.filter((c) => c.type === 'raw_string_content').map((c) => c.text ?? '').join(''));
+}
+
+function dedentRaw(content: string): string {
   if (!content.includes('\n')) return content;
   // Multi-line raw strings drop the first and last line breaks and the closing line's indentation.
   const lines = content.split(/\r?\n/);
