@@ -196,16 +196,23 @@ export async function runPool(items: ShardItem[], o: PoolOptions): Promise<PoolR
         o.onProgress?.(done);
       }
     };
+    // D365SEC_DEBUG=1 prints the phase times: where a slow scan spends its time (parse, merge, check).
+    const debug = process.env.D365SEC_DEBUG ? (m: string) => process.stderr.write(`debug: ${Date.now() - t0} ms ${m}\n`) : () => undefined;
+    const t0 = Date.now();
     await Promise.all(lanes.flatMap((lane) => Array.from({ length: lane.depth }, () => pull(lane))));
+    debug('parsed');
     const contributions: ModelContribution[] = parsed.flatMap((r) => r.contributions);
     const model = mergeModel(contributions);
 
     // Check phase.
+    debug('merged');
     const checked = await Promise.all(lanes.map((l) => l.check(model)));
+    debug('checked');
     const perFile: { index: number; findings: Finding[] }[] = checked.flatMap((c) => c.findings);
     perFile.sort((a, b) => a.index - b.index);
     const findings = perFile.flatMap((x) => x.findings);
     await resolveAcrossLanes(findings, holder);
+    debug('resolved');
 
     const notices = [...parsed.flatMap((r) => r.notices), ...checked.flatMap((c) => c.notices)];
     return {
