@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/core/rule';
 import { classifyColumn, type Sensitivity } from '../../server/src/core/sensitivity';
-import { formScriptHides, tablesForScript } from '../../server/src/model/script';
-import { findColumn, isColumnSecured, type SolutionModel } from '../../server/src/model/solution';
+import { formsForScript, scriptContainerHides, scriptHides, tablesForScript } from '../../server/src/model/script';
+import { findColumn, formFieldsIn, isColumnSecured, type ColumnInfo, type SolutionModel } from '../../server/src/model/solution';
 
 /**
  * Locking (read-only) is security through obscurity for every sensitive column (labels.md): the
@@ -47,7 +47,7 @@ export default defineRule({
       script(doc) {
         if (doc.minified) return;
         const tables = tablesForScript(doc.file.path, sol);
-        for (const h of formScriptHides(doc)) {
+        for (const h of scriptHides(doc, ctx.model.scripts, sol)) {
           const info = (tables.length === 1 ? findColumn(sol, h.column, tables[0]) : undefined) ?? findColumn(sol, h.column);
           const s = classifyColumn({ name: h.column, displayName: info?.displayName, description: info?.description }, ctx.settings);
           if (!s.sensitive) continue;
@@ -62,6 +62,35 @@ export default defineRule({
             key: `${h.column}|${h.action}`,
             related: info ? [{ path: info.path, span: info.span, message: `${h.column} is defined here without field-level security` }] : undefined,
             fixData: { column: h.column, action: h.action },
+          });
+        }
+        // Tabs and sections: their columns come from the forms that load the script.
+        const containers = scriptContainerHides(doc);
+        if (containers.length === 0) return;
+        const forms = formsForScript(doc.file.path, sol);
+        for (const c of containers) {
+          const exposed = new Map<string, { reason: string; info?: ColumnInfo }>();
+          for (const f of formFieldsIn(sol, c, forms, tables)) {
+            if (exposed.has(f.column)) continue;
+            const info = findColumn(sol, f.column, f.table) ?? findColumn(sol, f.column);
+            const s = classifyColumn({ name: f.column, displayName: info?.displayName, description: info?.description }, ctx.settings);
+            if (!s.sensitive || secured(sol, f.column, f.table ? [f.table] : tables) === true) continue;
+            exposed.set(f.column, { reason: s.reason ?? 'sensitive', info });
+            if (exposed.size >= 12) break;
+          }
+          if (exposed.size === 0) continue;
+          const what = c.section ? `Section ${c.section}${c.tab ? ` of tab ${c.tab}` : ''}` : `Tab ${c.tab}`;
+          const how = c.conditional ? 'hidden for some users' : 'hidden';
+          const why = c.roleCheck ? ' after a client-side role check' : '';
+          const list = [...exposed].map(([col, e]) => `${col} (${e.reason})`).join(', ');
+          ctx.report({
+            span: c.span,
+            message: `${what} is ${how}${why} in a form script, but it holds sensitive columns that field-level security does not protect: ${list}. The Web API still returns them. Secure the columns with a field security profile.`,
+            key: `${c.section ? 'section' : 'tab'}:${c.tab ?? ''}/${c.section ?? ''}|hide`,
+            related: [...exposed]
+              .filter(([, e]) => e.info)
+              .map(([col, e]) => ({ path: e.info!.path, span: e.info!.span, message: `${col} is defined here without field-level security` })),
+            fixData: { columns: [...exposed.keys()], action: 'hide', tab: c.tab, section: c.section },
           });
         }
       },

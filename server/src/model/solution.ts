@@ -78,6 +78,9 @@ export interface FormFieldInfo {
   hidden: boolean;
   disabled: boolean;
   span: Span;
+  /** Names (lower case) of the tab and section holding the control; undefined in the header and footer. */
+  tab?: string;
+  section?: string;
 }
 
 export interface RoleInfo {
@@ -136,6 +139,30 @@ export function findColumn(model: SolutionModel, column: string, table?: string)
   if (!cols || cols.length === 0) return undefined;
   if (table) return cols.find((c) => c.table === table.toLowerCase());
   return cols.length === 1 ? cols[0] : undefined;
+}
+
+/**
+ * Controls of a tab (or of one of its sections) on the given forms; when those forms have none, on
+ * any form of the tables, then on any form. Section names are unique within a form.
+ */
+export function formFieldsIn(model: SolutionModel, where: { tab?: string; section?: string }, forms: string[] = [], tables: string[] = []): FormFieldInfo[] {
+  const tab = where.tab?.toLowerCase();
+  const section = where.section?.toLowerCase();
+  if (!tab && !section) return [];
+  const matches = (f: FormFieldInfo, strictTab: boolean): boolean =>
+    section ? f.section === section && (!strictTab || !tab || f.tab === tab) : f.tab === tab;
+  const scopes: ((f: FormFieldInfo) => boolean)[] = [];
+  if (forms.length > 0) scopes.push((f) => forms.includes(f.path));
+  if (tables.length > 0) scopes.push((f) => !!f.table && tables.includes(f.table));
+  scopes.push(() => true);
+  for (const inScope of scopes) {
+    for (const strict of [true, false]) {
+      const found = model.formFields.filter((f) => inScope(f) && matches(f, strict));
+      if (found.length > 0) return found;
+      if (!section) break;
+    }
+  }
+  return [];
 }
 
 export interface SolutionContribution {
@@ -264,6 +291,16 @@ function formInfo(doc: XmlDocument, root: XmlElement, c: SolutionContribution): 
       span: control.openSpan,
     };
     if (table) f.table = table;
+    for (let e: XmlElement | undefined = control.parent; e; e = e.parent) {
+      const n = localName(e.name).toLowerCase();
+      const name = n === 'section' || n === 'tab' ? attrValue(e, 'name')?.toLowerCase() : undefined;
+      if (n === 'section' && name && !f.section) f.section = name;
+      if (n === 'tab' && name) {
+        f.tab = name;
+        break;
+      }
+      if (n === 'form' || n === 'systemform') break;
+    }
     (c.formFields ??= []).push(f);
   }
   for (const lib of descendants(root, 'Library')) {
