@@ -23,7 +23,8 @@ namespace Contoso.Plugins
     }
 }
 `;
-const rules = [...builtinRules, testSecretRule];
+// The protocol rule first: where a built-in secret rule reports the same literal, the engine keeps the first.
+const rules = [testSecretRule, ...builtinRules];
 let client: TestClient | undefined;
 afterEach(async () => {
   await client?.stop();
