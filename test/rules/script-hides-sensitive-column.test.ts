@@ -21,6 +21,61 @@ function entity(table: string, column: string, secured: 0 | 1, display = ''): st
   </EntityInfo>
 </Entity>`;
 }
+/** Entity.xml with several columns: [name, IsSecured]. */
+function entityCols(table: string, cols: [string, 0 | 1][]): string {
+  const attrs = cols
+    .map(([c, sec]) => `        <attribute PhysicalName="${c}"><Type>nvarchar</Type><Name>${c}</Name><LogicalName>${c}</LogicalName><IsSecured>${sec}</IsSecured></attribute>`)
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<Entity>
+  <Name LocalizedName="${table}">${table}</Name>
+  <EntityInfo>
+    <entity Name="${table}">
+      <attributes>
+${attrs}
+      </attributes>
+    </entity>
+  </EntityInfo>
+</Entity>`;
+}
+
+/** A main form: tabs -> sections -> columns, and the web resources it loads. */
+function form(tabs: Record<string, Record<string, string[]>>, libraries: string[]): string {
+  const tabXml = Object.entries(tabs)
+    .map(
+      ([tab, sections]) => `      <tab name="${tab}" id="{${tab}}"><columns><column width="100%"><sections>
+${Object.entries(sections)
+  .map(([sec, cols]) => `        <section name="${sec}" id="{${sec}}"><rows>
+${cols.map((c) => `          <row><cell id="{c_${c}}"><control id="${c}" classid="{4273EDBD-AC1D-40d3-9FB2-095C621B552D}" datafieldname="${c}" /></cell></row>`).join('\n')}
+        </rows></section>`)
+  .join('\n')}
+      </sections></column></columns></tab>`,
+    )
+    .join('\n');
+  return `<forms><systemform><form>
+    <tabs>
+${tabXml}
+    </tabs>
+    <formLibraries>${libraries.map((l) => `<Library name="${l}" libraryUniqueId="{${l}}" />`).join('')}</formLibraries>
+  </form></systemform></forms>`;
+}
+
+/** A shared library publishing Nw.Fields.conceal / freeze / reveal through an IIFE and a callback passed down. */
+const NW_FIELDS = `var Nw = window.Nw || {};
+Nw.Fields = (function () {
+  function forEachControl(fc, list, cb) {
+    for (var i = 0; i < list.length; i++) {
+      var ctl = fc.getControl(list[i]);
+      if (ctl) cb(ctl);
+    }
+  }
+  return {
+    conceal: function (fc, list) { forEachControl(fc, list, function (x) { x.setVisible(false); }); },
+    reveal: function (fc, list) { forEachControl(fc, list, function (x) { x.setVisible(true); }); },
+    freeze: function (fc, list) { forEachControl(fc, list, function (x) { x.setDisabled(true); }); }
+  };
+})();`;
+
 const MANIFEST = '<ImportExportXml><SolutionManifest><UniqueName>Core</UniqueName></SolutionManifest></ImportExportXml>';
 
 testRule(rule, {
@@ -50,6 +105,59 @@ testRule(rule, {
     },
     { name: 'trap: hides a tab (its columns come from the form XML)', path: 'web/contact.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().ui.tabs.get("finance").setVisible(false);\n}' },
     { name: 'trap: commented-out hide', path: 'web/contact.js', code: 'function onLoad(ctx) {\n  // ctx.getFormContext().getControl("pfx_iban").setVisible(false);\n}' },
+    {
+      name: 'trap: a shared helper that shows the column',
+      files: { 'web/forms/vendor.js': 'function onLoad(ctx) {\n  Nw.Fields.reveal(ctx.getFormContext(), ["pfx_passportnumber"]);\n}', 'web/lib/nw_fields.js': NW_FIELDS },
+    },
+    {
+      name: 'trap: a shared helper called with non-sensitive columns',
+      files: { 'web/forms/vendor.js': 'function onLoad(ctx) {\n  Nw.Fields.conceal(ctx.getFormContext(), ["address1_line3", "pfx_shippingnotes"]);\n}', 'web/lib/nw_fields.js': NW_FIELDS },
+    },
+    {
+      name: 'trap: a same-named wrapper from a file that hides nothing',
+      files: {
+        'web/forms/vendor.js': 'function onLoad(ctx) {\n  Nw.Fields.conceal(ctx.getFormContext(), ["pfx_passportnumber"]);\n}',
+        'web/lib/nw_fields_stub.js': 'var Nw = window.Nw || {};\nNw.Fields = { conceal: function (fc, list) { console.log("conceal", list); } };',
+      },
+    },
+    {
+      name: 'trap: a wrapper the form script defines itself, which hides nothing',
+      files: {
+        'web/forms/vendor.js': 'var Nw = { Fields: { conceal: function (fc, list) { return list.length; } } };\nfunction onLoad(ctx) {\n  Nw.Fields.conceal(ctx.getFormContext(), ["pfx_passportnumber"]);\n}',
+        'web/lib/nw_fields.js': NW_FIELDS,
+      },
+    },
+    {
+      name: 'trap: commented-out wrapper calls',
+      files: { 'web/forms/vendor.js': 'function onLoad(ctx) {\n  // Nw.Fields.conceal(ctx.getFormContext(), ["pfx_passportnumber"]);\n  /* Nw.Fields.freeze(ctx.getFormContext(), ["pfx_salary"]); */\n}', 'web/lib/nw_fields.js': NW_FIELDS },
+    },
+    {
+      name: 'trap: a section holding only non-sensitive columns',
+      files: {
+        'solution/WebResources/pfx_/scripts/vendor.js': 'function onLoad(ctx) {\n  ctx.getFormContext().ui.tabs.get("tab_logistics").sections.get("sec_shipping").setVisible(false);\n}',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_shippingnotes', 0], ['address1_line3', 0], ['pfx_iban', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_logistics: { sec_shipping: ['pfx_shippingnotes', 'address1_line3'] }, tab_money: { sec_bank: ['pfx_iban'] } }, ['pfx_/scripts/vendor.js']),
+      },
+    },
+    {
+      name: 'trap: a section whose sensitive columns are all secured',
+      files: {
+        'solution/WebResources/pfx_/scripts/vendor.js': 'function onLoad(ctx) {\n  if (!userHasRole("Treasury")) ctx.getFormContext().ui.tabs.get("tab_money").sections.get("sec_bank").setVisible(false);\n}',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_iban', 1], ['pfx_routingnumber', 1], ['pfx_bankname', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_money: { sec_bank: ['pfx_iban', 'pfx_routingnumber', 'pfx_bankname'] } }, ['pfx_/scripts/vendor.js']),
+      },
+    },
+    {
+      name: 'trap: a section shown again',
+      files: {
+        'solution/WebResources/pfx_/scripts/vendor.js': 'function onLoad(ctx) {\n  ctx.getFormContext().ui.tabs.get("tab_money").sections.get("sec_bank").setVisible(true);\n}',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_iban', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_money: { sec_bank: ['pfx_iban'] } }, ['pfx_/scripts/vendor.js']),
+      },
+    },
   ],
   invalid: [
     {
@@ -108,6 +216,64 @@ testRule(rule, {
       path: 'web/contact.js',
       code: 'var FINANCE = ["pfx_iban", "pfx_city"];\nfunction onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  FINANCE.forEach(function (n) { fc.getControl(n).setVisible(false); });\n}',
       errors: [{ line: 4 }],
+    },
+    {
+      name: 'a shared library helper (IIFE namespace, callback passed down)',
+      files: {
+        'web/forms/vendor.js': 'function Vendor_OnLoad(ctx) {\n  var fc = ctx.getFormContext();\n  Nw.Fields.conceal(fc, ["pfx_passportnumber", "pfx_shippingnotes"]);\n  Nw.Fields.freeze(fc, ["pfx_salary"]);\n  Nw.Fields.reveal(fc, ["pfx_iban"]);\n}',
+        'web/lib/nw_fields.js': NW_FIELDS,
+      },
+      errors: [{ line: 3, message: 'pfx_passportnumber' }, { line: 4, message: 'read-only' }],
+    },
+    {
+      name: 'an object-literal namespace with rest parameters, through parent.',
+      files: {
+        'web/html/panel.js': 'function apply() {\n  parent.Nw.Util.hideFields(parent.Xrm.Page, "pfx_iban", "address1_city");\n}',
+        'web/lib/nw_util.js': 'var Nw = Nw || {};\nNw.Util = {\n  hideFields: function (fc, ...names) { names.forEach((n) => fc.getControl(n)?.setVisible(false)); }\n};',
+      },
+      errors: [{ line: 2, message: 'pfx_iban' }],
+    },
+    {
+      name: 'a TS namespace helper with a flag decided by a role check',
+      files: {
+        'web/forms/employee.ts': 'namespace Nw.Employee {\n  export function onLoad(ctx: Xrm.Events.EventContext): void {\n    const fc = ctx.getFormContext();\n    Nw.Ui.setVisibility(fc, userHasRole("Payroll"), ["pfx_salary"]);\n    Nw.Ui.setVisibility(fc, true, ["pfx_nationalid"]);\n  }\n}',
+        'web/lib/nw_ui.ts': 'namespace Nw.Ui {\n  export function setVisibility(fc: Xrm.FormContext, visible: boolean, names: string[]): void {\n    for (const n of names) fc.getControl(n)?.setVisible(visible);\n  }\n}',
+      },
+      errors: [{ line: 4, message: /for some users after a client-side role check/ }],
+    },
+    {
+      name: 'a static method of an ES class helper',
+      files: {
+        'web/forms/claim.js': 'function onLoad(ctx) {\n  FieldGuard.lock(ctx.getFormContext(), "pfx_medicalnotes");\n}',
+        'web/lib/guard.js': 'class FieldGuard {\n  static lock(fc, name) { fc.getAttribute(name).controls.forEach((c) => c.setDisabled(true)); }\n}',
+      },
+      errors: [{ line: 2, message: 'read-only' }],
+    },
+    {
+      name: 'a section hidden after a role check, columns from the form that loads the script',
+      files: {
+        'solution/WebResources/pfx_/scripts/vendor.js': 'var MONEY_TAB = "tab_money";\nvar BANK_SECTION = "sec_bank";\nfunction onLoad(ctx) {\n  var isTreasury = Xrm.Utility.getGlobalContext().userSettings.roles.get().some(function (r) { return r.name === "Treasury"; });\n  if (!isTreasury) {\n    ctx.getFormContext().ui.tabs.get(MONEY_TAB).sections.get(BANK_SECTION).setVisible(false);\n  }\n}',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_iban', 0], ['pfx_routingnumber', 0], ['pfx_bankname', 0], ['pfx_passportnumber', 1]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_money: { sec_bank: ['pfx_iban', 'pfx_routingnumber', 'pfx_bankname', 'pfx_passportnumber'] } }, ['pfx_/scripts/vendor.js']),
+      },
+      errors: [{ line: 6, message: /Section sec_bank of tab tab_money is hidden after a client-side role check.*pfx_iban.*pfx_routingnumber/ }],
+    },
+    {
+      name: 'a tab hidden by a script no form lists (any form with that tab)',
+      files: {
+        'web/vendor_extra.js': 'function onLoad(ctx) {\n  var tab = ctx.getFormContext().ui.tabs.get("tab_money");\n  tab.setVisible(false);\n}',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_iban', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_money: { sec_bank: ['pfx_iban'] } }, []),
+      },
+      errors: [{ line: 3, message: /Tab tab_money .*pfx_iban/ }],
+    },
+    {
+      name: 'controls of an attribute locked with an arrow function and controls.get(0)',
+      path: 'web/employee.js',
+      code: 'function onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  fc.getAttribute("pfx_nationalid").controls.forEach((ctl) => ctl.setDisabled(true));\n  fc.getAttribute("pfx_salary").controls.get(0).setVisible(false);\n}',
+      errors: [{ line: 3, message: 'read-only' }, { line: 4, message: 'hidden' }],
     },
   ],
 });
