@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/core/rule';
 import { HOLE } from '../../server/src/core/types';
-import { allRoutines, lastName, scopeOf, unparen, walkExprs, type AlExpr } from '../../server/src/parsers/al';
+import { allRoutines, lastName, scopeOf, unparen, walkExprs, walkStmts, type AlExpr } from '../../server/src/parsers/al';
 import { isCredentialValueName } from '../../server/src/parsers/al-secrets';
 import type { AlProcedureInfo } from '../../server/src/model/al';
 import { looksLikeSecretValue } from './credential-literal';
@@ -49,6 +49,34 @@ export default defineRule({
         for (const o of doc.objects) {
           for (const r of allRoutines(o)) {
             const scope = scopeOf(o, r);
+            // Text variables that hold a literal: `Key := 'abc' + 'def';` (the compiler refuses a literal
+            // assigned to a SecretText, so a literal is laundered through a Text first, formats.md §15.5).
+            const held = new Map<string, { value: string; span: { start: number; end: number } }>();
+            walkStmts(r.body, (st) => {
+              if (st.type !== 'assign' || st.target.type !== 'ident') return;
+              const v = scope.get(st.target.name.toLowerCase());
+              const value = literal(st.value);
+              if (v && (v.typeName === 'text' || v.typeName === 'code') && value !== undefined) held.set(v.name.toLowerCase(), { value, span: st.value.span });
+            });
+            const literalOf = (a: AlExpr): { value: string; span: { start: number; end: number } } | undefined => {
+              const value = literal(a);
+              if (value !== undefined) return { value, span: a.span };
+              const x = unparen(a);
+              if (x.type !== 'ident') return undefined;
+              const label = scope.get(x.name.toLowerCase())?.label;
+              return held.get(x.name.toLowerCase()) ?? (label ? { value: label.text, span: label.span } : undefined);
+            };
+            // `Secret := Key` with Secret: SecretText and Key holding a literal (or a label).
+            walkStmts(r.body, (st) => {
+              if (st.type !== 'assign' || st.target.type !== 'ident' || scope.get(st.target.name.toLowerCase())?.typeName !== 'secrettext') return;
+              const lit = literalOf(st.value);
+              if (!lit || lit.value.includes(HOLE) || !looksLikeSecretValue(lit.value, true)) return;
+              ctx.report({
+                span: lit.span,
+                message: `Hard-coded secret ({secret}) laundered into the SecretText ${st.target.name}. Let an administrator enter it (isolated storage) and rotate it: it ships in the .app and stays in git history.`,
+                secret: lit.value,
+              });
+            });
             walkExprs(r, (e) => {
               if (e.type !== 'call') return;
               const method = lastName(e.callee);
@@ -60,12 +88,13 @@ export default defineRule({
               const procs = (typed.length > 0 ? typed : candidates).filter((p) => p.params.length === e.args.length);
               if (procs.length === 0) return;
               e.args.forEach((a, i) => {
-                const value = literal(a);
-                if (value === undefined || value.includes(HOLE)) return;
+                const lit = literalOf(a);
+                if (!lit || lit.value.includes(HOLE)) return;
+                const value = lit.value;
                 const param = procs.map((p) => p.params[i]!).find((p) => p.typeName === 'secrettext' || isCredentialValueName(p.name));
                 if (!param || !looksLikeSecretValue(value, true)) return;
                 ctx.report({
-                  span: a.span,
+                  span: lit.span,
                   message: `Hard-coded secret ({secret}) passed to ${method}'s ${param.typeName === 'secrettext' ? 'SecretText ' : ''}parameter ${param.name}. Let an administrator enter it (isolated storage) and rotate it: it ships in the .app and stays in git history.`,
                   secret: value,
                 });

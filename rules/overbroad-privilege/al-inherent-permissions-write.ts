@@ -13,13 +13,13 @@ export default defineRule({
     exampleLanguage: 'al',
     docs: {
       summary:
-        'Finds AL tables (and other objects) whose `InherentPermissions` grant direct insert, modify or delete (`InherentPermissions = RIMD`), and `[InherentPermissions]` attributes that do the same on table data.',
+        'Finds AL tables (and other objects) whose `InherentPermissions` or `InherentEntitlements` grant direct insert, modify or delete (`InherentPermissions = RIMD`), and `[InherentPermissions]` attributes that do the same on table data.',
       why:
         'Inherent permissions are granted to every user without any permission set (runtime 10.0+). `RIMD` on a table makes its data writable and deletable by everyone in the tenant who can reach it through any page, API or code path: the permission sets of the extension no longer decide who may change it.',
       bad: 'table 50100 "PFX Partner"\n{\n    InherentPermissions = RIMD;\n}',
       good: 'table 50100 "PFX Partner"\n{\n    // granted by the "PFX PARTNER EDIT" permission set instead\n    InherentPermissions = X;\n}',
       fix: 'Keep InherentPermissions to execute (X) or, for data every user must read, R; grant insert, modify and delete through an assignable permission set for the roles that need them.',
-      traps: 'Execute-only inherent permissions (`InherentPermissions = X`), read-only `R` / `RX`, indirect lower-case letters (`rimdX`) that only code with the permission can use, and InherentEntitlements (licensing).',
+      traps: 'Execute-only inherent permissions (`InherentPermissions = X`), read-only `R` / `RX`, indirect lower-case letters (`rimdX`) that only code with the permission can use, and execute-only InherentEntitlements.',
       references: ['https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/properties/devenv-inherentpermissions-property'],
     },
   },
@@ -27,12 +27,13 @@ export default defineRule({
     return {
       al(doc) {
         for (const o of doc.objects) {
-          const ip = prop(o.properties, 'InherentPermissions');
-          if (ip && WRITE.test(ip.value.replace(/[^A-Za-z]/g, ''))) {
+          // InherentPermissions grant the rights; InherentEntitlements grant them license-wide (formats.md §15.4).
+          for (const ip of [prop(o.properties, 'InherentPermissions'), prop(o.properties, 'InherentEntitlements')]) {
+            if (!ip || !WRITE.test(ip.value.replace(/[^A-Za-z]/g, ''))) continue;
             ctx.report({
               span: ip.span,
-              message: `${o.type} "${o.name}" grants ${ip.value.trim()} inherently: every user can ${o.type === 'table' ? 'insert, change and delete its records' : 'use these rights'} without any permission set. Grant write rights through a permission set.`,
-              key: `${o.name}|${ip.value}`,
+              message: `${o.type} "${o.name}" grants ${ip.name} = ${ip.value.trim()}: every user can ${o.type === 'table' ? 'insert, change and delete its records' : 'use these rights'} without any permission set. Grant write rights through a permission set.`,
+              key: `${o.name}|${ip.lower}|${ip.value}`,
             });
           }
           // [InherentPermissions(PermissionObjectType::TableData, Database::"X", 'RIMD')] on procedures

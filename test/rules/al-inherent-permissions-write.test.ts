@@ -19,6 +19,8 @@ testRule(rule, {
   ],
   invalid: [
     { name: 'table writable by everyone', path: T, code: 'table 60210 "FAB Agent"\n{\n    Caption = \'Agent\';\n    InherentPermissions = RIMD;\n}', errors: [{ line: 4, message: 'without any permission set' }] },
+    { name: 'inherent entitlements RIMDX', path: T, code: 'table 60213 "FAB Agent Notes"\n{\n    InherentEntitlements = RIMDX;\n}', errors: [{ line: 3, message: 'InherentEntitlements' }] },
+    { name: 'both inherent properties', path: T, code: 'table 60214 "FAB Agent Docs"\n{\n    InherentEntitlements = RIMDX;\n    InherentPermissions = RIMDX;\n}', errors: [{ line: 3, message: 'InherentEntitlements' }, { line: 4, message: 'InherentPermissions' }] },
     { name: 'lower-case property name, RIMDX', path: T, code: 'table 60211 "FAB Agent Bank"\n{\n    inherentpermissions = RIMDX;\n}', errors: [{ line: 3 }] },
     {
       name: 'attribute grants modify on table data',

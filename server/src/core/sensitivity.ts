@@ -32,7 +32,7 @@ export interface Sensitivity {
  */
 const PERSONAL = [
   'nationalid', 'nationalidentity', 'nationalinsurance', 'ssn', 'socialsecurity', 'sozialversicherung', 'passport',
-  'driverslicen', 'driverlicen', 'taxid', 'taxnumber', 'taxidentification', 'tin', 'vatregistration', 'personnummer',
+  'driverslicen', 'driverlicen', 'drivinglicen', 'taxid', 'taxnumber', 'taxidentification', 'tin', 'vatregistration', 'personnummer',
   'iban', 'bankaccount', 'bankacc', 'accountnumber', 'routingnumber', 'sortcode', 'swiftcode',
   'creditcard', 'cardnumber', 'cvv', 'cvc', 'pan',
   'salary', 'income', 'wage', 'payroll',
