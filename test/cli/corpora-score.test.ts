@@ -1,0 +1,55 @@
+/**
+ * Quality gate: the CLI's SARIF scored against the labeled corpora with the same scorer the
+ * project is judged by (test/tools/score.mjs is a copy of ../shared/score.mjs). The example is
+ * what the rules were written against; Fabrikam was written by someone who never read the rules,
+ * so its floor guards against rules that only fit the example.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+let out = '';
+
+beforeAll(() => {
+  out = mkdtempSync(path.join(tmpdir(), 'd365sec-score-'));
+  execFileSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`], { cwd: root });
+}, 60000);
+
+interface CategoryScore {
+  precision: number | null;
+  recall: number | null;
+  trapHits: number;
+}
+
+function score(corpus: string): Record<string, CategoryScore> {
+  const sarif = path.join(out, `${path.basename(corpus)}.sarif`);
+  const scan = spawnSync(process.execPath, [path.join(out, 'cli.js'), 'scan', corpus, '--format', 'sarif', '--output', sarif, '--quiet'], { cwd: root, encoding: 'utf8' });
+  expect(scan.status, scan.stderr).toBe(1); // findings at the default --fail-on
+  const r = spawnSync(process.execPath, ['test/tools/score.mjs', '--labels', path.join(corpus, 'expected.json'), '--findings', sarif, '--json'], { cwd: root, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  const json = JSON.parse(r.stdout) as { categories: Record<string, CategoryScore> };
+  return json.categories;
+}
+
+const CASES: [string, number, number][] = [
+  // corpus, minimum precision, minimum recall (per category)
+  ['examples/contoso', 0.9, 0.85],
+  ['test/corpora/fabrikam', 0.9, 0.85],
+];
+
+describe('score on the labeled corpora', () => {
+  for (const [corpus, minP, minR] of CASES) {
+    it(`${corpus}: every category at precision >= ${minP} and recall >= ${minR}, no trap hit`, () => {
+      const cats = score(path.join(root, corpus));
+      expect(Object.keys(cats).length).toBe(7);
+      for (const [name, c] of Object.entries(cats)) {
+        expect(c.precision ?? 1, `${name} precision`).toBeGreaterThanOrEqual(minP);
+        expect(c.recall ?? 1, `${name} recall`).toBeGreaterThanOrEqual(minR);
+        expect(c.trapHits, `${name} trap hits`).toBe(0);
+      }
+    }, 60000);
+  }
+});
