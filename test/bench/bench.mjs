@@ -7,7 +7,7 @@
 // Prints a table and writes dist/bench.json. Timings vary by machine; nothing here asserts them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTree, listTree } from './corpus.mjs';
@@ -49,15 +49,18 @@ function measure(name, args, cwd) {
   const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, D365SEC_BENCH_RSS: rssFile, NO_COLOR: '1' } });
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   let peakKb;
-  if (TIME) peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
-  else if (existsSync(rssFile)) peakKb = Number(readFileSync(rssFile, 'utf8'));
+  let cpu;
+  if (TIME) {
+    peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
+    cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]);
+  } else if (existsSync(rssFile)) [peakKb, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
   const status = TIME ? Number(/Exit status: (\d+)/.exec(r.stderr)?.[1] ?? r.status) : r.status;
-  return { name, wall, peakKb, status, stdout: r.stdout, stderr: r.stderr, error: r.error };
+  return { name, wall, cpu, peakKb, status, stdout: r.stdout, stderr: r.stderr, error: r.error };
 }
 
 const rows = [];
 const add = (m, note) => {
-  rows.push({ tool: m.name, wallSeconds: +m.wall.toFixed(2), filesPerSecond: Math.round(files.length / m.wall), mbPerSecond: +(bytes / 1e6 / m.wall).toFixed(2), peakMB: m.peakKb ? Math.round(m.peakKb / 1024) : null, exit: m.status, note });
+  rows.push({ tool: m.name, wallSeconds: +m.wall.toFixed(2), cpuSeconds: m.cpu ? +m.cpu.toFixed(2) : null, filesPerSecond: Math.round(files.length / m.wall), mbPerSecond: +(bytes / 1e6 / m.wall).toFixed(2), peakMB: m.peakKb ? Math.round(m.peakKb / 1024) : null, exit: m.status, note });
 };
 
 // Plain read, twice: the first run warms the page cache for everyone after it.
@@ -103,27 +106,28 @@ if (!argv.includes('--skip-secretlint')) {
 const ratio = (a, b) => (a && b ? +(a / b).toFixed(2) : null);
 const ratios = sl
   ? Object.fromEntries(
-      [dflt, one].map((m) => [m.name, { timeVsSecretlint: ratio(m.wall, sl.wall), speedupVsSecretlint: ratio(sl.wall, m.wall), peakMemoryVsSecretlint: ratio(m.peakKb, sl.peakKb), timeVsPlainRead: ratio(m.wall, read.wall) }]),
+      [dflt, one].map((m) => [m.name, { timeVsSecretlint: ratio(m.wall, sl.wall), speedupVsSecretlint: ratio(sl.wall, m.wall), cpuVsSecretlint: ratio(m.cpu, sl.cpu), peakMemoryVsSecretlint: ratio(m.peakKb, sl.peakKb), timeVsPlainRead: ratio(m.wall, read.wall) }]),
     )
   : {};
 
 const table = [
-  ['tool', 'wall s', 'files/s', 'MB/s', 'peak MB', 'exit', 'note'],
-  ...rows.map((r) => [r.tool, r.wallSeconds.toFixed(2), String(r.filesPerSecond), r.mbPerSecond.toFixed(2), String(r.peakMB ?? '?'), String(r.exit), r.note]),
+  ['tool', 'wall s', 'cpu s', 'files/s', 'MB/s', 'peak MB', 'exit', 'note'],
+  ...rows.map((r) => [r.tool, r.wallSeconds.toFixed(2), r.cpuSeconds?.toFixed(2) ?? '?', String(r.filesPerSecond), r.mbPerSecond.toFixed(2), String(r.peakMB ?? '?'), String(r.exit), r.note]),
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-console.log(`\ntree: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB (examples/contoso x${copies} + generated corpus); ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}); Node ${process.version}`);
+console.log(`\nload average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (wall times on a busy machine are noisy; CPU time is not)`);
+console.log(`tree: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB (examples/contoso x${copies} + generated corpus); ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}); Node ${process.version}`);
 console.log(line(table[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table.slice(1)) console.log(line(r));
 for (const [name, r] of Object.entries(ratios)) {
-  console.log(`${name} / secretlint: ${r.timeVsSecretlint}x the time (${r.speedupVsSecretlint}x as fast), ${r.peakMemoryVsSecretlint}x the peak memory; ${r.timeVsPlainRead}x a plain read`);
+  console.log(`${name} / secretlint: ${r.timeVsSecretlint}x the wall time (${r.speedupVsSecretlint}x as fast), ${r.cpuVsSecretlint}x the CPU time, ${r.peakMemoryVsSecretlint}x the peak memory; ${r.timeVsPlainRead}x a plain read`);
 }
 console.log(`d365sec reports identical across thread counts: ${same ? 'yes' : 'NO'}`);
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });
-const json = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), tree: { files: files.length, bytes, copies }, results: rows, ratios, identicalAcrossJobs: same };
+const json = { date: new Date().toISOString(), node: process.version, cores: availableParallelism(), loadAverage: loadavg(), tree: { files: files.length, bytes, copies }, results: rows, ratios, identicalAcrossJobs: same };
 writeFileSync(path.join(root, 'dist/bench.json'), JSON.stringify(json, null, 2) + '\n');
 console.log('written: dist/bench.json');
 if (!keep) rmSync(work, { recursive: true, force: true });
