@@ -36,6 +36,11 @@ export default defineRule({
     },
   },
   create(ctx) {
+    // A field named like a credential that the project declares as a Guid, number or flag is a key id, not the secret.
+    const nonTextFields = new Set<string>();
+    const textFields = new Set<string>();
+    for (const f of ctx.model.al.fields) (/^(text|code|blob|bigtext)\b/i.test(f.type) ? textFields : nonTextFields).add(f.name.toLowerCase());
+    const keyId = (e: { type: string; name?: string }): boolean => e.type === 'member' && !!e.name && nonTextFields.has(e.name.toLowerCase()) && !textFields.has(e.name.toLowerCase());
     return {
       al(doc) {
         for (const o of doc.objects) {
@@ -57,7 +62,8 @@ export default defineRule({
               if (!where) return;
               for (const a of e.args) {
                 const dim = a.type === 'ident' ? taintedDims.get(a.name.toLowerCase()) : undefined;
-                const s = secretIn(a, scope);
+                const found = secretIn(a, scope);
+                const s = found && !keyId(found as { type: string; name?: string }) ? found : undefined;
                 if (!s && !dim) continue;
                 const what = s ? (lastName(s) ?? exprText(s, doc.file.text)) : `${dim} (in custom dimensions ${a.type === 'ident' ? a.name : ''})`;
                 ctx.report({

@@ -20,6 +20,13 @@ testRule(rule, {
       path: P,
       code: cu('        Dims: Dictionary of [Text, Text];\n        Customer: Code[20];', "        Dims.Add('customer', Customer);\n        Session.LogMessage('FAB05', 'ERP call', Verbosity::Normal, DataClassification::SystemMetadata, TelemetryScope::All, Dims);"),
     },
+    {
+      name: 'trap: Guid field named like the key',
+      files: {
+        [P]: cu('        Customer: Code[20];', "        Message('Key stored under %1', Setup.\"Api Key\");"),
+        'app/src/ErpSetup.Table.al': 'table 60801 "FAB Erp Setup"\n{\n    fields\n    {\n        field(1; "Api Key"; Guid) { }\n    }\n}',
+      },
+    },
     { name: 'trap: key id of isolated storage', path: P, code: cu('        Customer: Code[20];', "        Message('Stored under %1', Setup.\"Api Key Id\");") },
   ],
   invalid: [
