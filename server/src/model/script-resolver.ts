@@ -76,7 +76,11 @@ export class ScriptIndex {
   /** Every function of the file. */
   readonly functions: Node[] = [];
   /** `x = hide` and `{ hide: hide }`: identifiers stored somewhere, for names a function is published under. */
-  readonly aliases: TSESTree.Identifier[] = [];
+  readonly aliases = new Map<string, TSESTree.Identifier[]>();
+  /** Calls whose callee is a plain identifier, by name (`fn(control)` inside a helper). */
+  readonly callsByName = new Map<string, TSESTree.CallExpression[]>();
+  /** Calls by the last segment of their callee (`hide` of `Ns.Form.hide(...)`). */
+  readonly callsByMethod = new Map<string, TSESTree.CallExpression[]>();
   /** Function -> the identifiers it returns (`return api;`). */
   readonly returns = new Map<Node, string[]>();
 
@@ -91,7 +95,10 @@ export class ScriptIndex {
       switch (n.type) {
         case 'CallExpression': {
           this.calls.push(n);
+          const c = unwrap(n.callee);
+          if (c.type === 'Identifier') push(this.callsByName, c.name, n);
           const m = calleeMethod(n);
+          if (m) push(this.callsByMethod, m, n);
           if ((m === 'setVisible' || m === 'setDisabled') && unwrap(n.callee).type === 'MemberExpression') this.setters.push(n as SetterCall);
           break;
         }
@@ -105,23 +112,23 @@ export class ScriptIndex {
         case 'ForOfStatement':
           if (n.left.type === 'VariableDeclaration' && n.left.declarations[0]?.id.type === 'Identifier') {
             const name = n.left.declarations[0].id.name;
-            this.forOf.set(name, [...(this.forOf.get(name) ?? []), n.right]);
+            push(this.forOf, name, n.right);
           }
           break;
         case 'Property': {
           const v = unwrap(n.value);
-          if (v.type === 'Identifier') this.aliases.push(v);
+          if (v.type === 'Identifier') this.alias(v);
           break;
         }
         case 'AssignmentExpression': {
           const v = unwrap(n.right);
-          if (v.type === 'Identifier' && unwrap(n.left).type === 'MemberExpression') this.aliases.push(v);
+          if (v.type === 'Identifier' && unwrap(n.left).type === 'MemberExpression') this.alias(v);
           break;
         }
         case 'ReturnStatement': {
           const v = n.argument ? unwrap(n.argument) : undefined;
           const fn = enclosingFunction(n);
-          if (v?.type === 'Identifier' && fn) this.returns.set(fn, [...(this.returns.get(fn) ?? []), v.name]);
+          if (v?.type === 'Identifier' && fn) push(this.returns, fn, v.name);
           break;
         }
         case 'ImportDeclaration':
@@ -154,6 +161,12 @@ export class ScriptIndex {
       }
     });
   }
+
+  private alias(id: TSESTree.Identifier): void {
+    const list = this.aliases.get(id.name) ?? [];
+    if (list.length < 20) list.push(id);
+    this.aliases.set(id.name, list);
+  }
 }
 
 export class Resolver {
@@ -177,7 +190,12 @@ export class Resolver {
   callSites(fn: Node): TSESTree.CallExpression[] {
     const name = this.ix.fnNames.get(fn);
     if (!name) return [];
-    return this.ix.calls.filter((c) => calleeMethod(c) === name && !isInside(c, fn)).slice(0, 50);
+    const out: TSESTree.CallExpression[] = [];
+    for (const c of this.ix.callsByMethod.get(name) ?? []) {
+      if (!isInside(c, fn)) out.push(c);
+      if (out.length >= 50) break;
+    }
+    return out;
   }
 
   /** Binds a function's parameters to the arguments of a call evaluated in `outer`. */
@@ -299,9 +317,8 @@ export class Resolver {
       if (param?.type !== 'Identifier') return undefined;
       const henv = this.bind(helper, call, env);
       const out: Bound[] = [];
-      for (const c of this.ix.calls) {
-        const callee = unwrap(c.callee);
-        if (callee.type !== 'Identifier' || callee.name !== param.name || !isInside(c, helper)) continue;
+      for (const c of this.ix.callsByName.get(param.name) ?? []) {
+        if (!isInside(c, helper)) continue;
         const a = c.arguments[index];
         if (a && a.type !== 'SpreadElement') out.push({ node: a, env: henv });
       }
@@ -398,6 +415,12 @@ export class Resolver {
   textOf(n: Node): string {
     return this.doc.file.text.slice(n.range[0], Math.min(n.range[1], n.range[0] + 400));
   }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 export function isInside(n: Node, outer: Node): boolean {

@@ -153,8 +153,7 @@ export function publishedNames(r: Resolver, fn: Node): string[] {
   const short = r.ix.fnNames.get(fn);
   if (short && fn.type === 'FunctionDeclaration') {
     // Revealing module: `return { hide: hide }`, `Ns.hide = hide`.
-    for (const id of r.ix.aliases) {
-      if (id.name !== short) continue;
+    for (const id of r.ix.aliases.get(short) ?? []) {
       const p = valuePath(r, id, 0);
       if (p) out.add(p);
     }
@@ -163,7 +162,11 @@ export function publishedNames(r: Resolver, fn: Node): string[] {
 }
 
 /** Every published function name of the file with its signatures (empty when it hides nothing). */
+const published = new WeakMap<Resolver, { defines: string[]; wrappers: NamedSignature[] }>();
+
 export function fileSignatures(r: Resolver): { defines: string[]; wrappers: NamedSignature[] } {
+  const hit = published.get(r);
+  if (hit) return hit;
   const sigs = localSignatures(r);
   const defines = new Set<string>();
   const wrappers: NamedSignature[] = [];
@@ -175,7 +178,9 @@ export function fileSignatures(r: Resolver): { defines: string[]; wrappers: Name
       for (const s of sigs.get(fn) ?? []) wrappers.push({ name, ...s });
     }
   }
-  return { defines: [...defines], wrappers };
+  const out = { defines: [...defines], wrappers };
+  published.set(r, out);
+  return out;
 }
 
 /** The global path a function is stored at: `Ns.Form.hide`, `hide`, `Util.hide`, `A.B.hide`. */

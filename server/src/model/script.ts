@@ -118,9 +118,20 @@ class HideList {
 }
 
 /** Columns this file hides or locks, resolved within the file (literal names, constants, its own wrappers). */
+const localHides = new WeakMap<Resolver, ScriptHideInfo[]>();
+
 export function formScriptHides(doc: ScriptDocument): ScriptHideInfo[] {
   if (!doc.ast) return [];
   const r = resolverFor(doc);
+  const hit = localHides.get(r);
+  if (hit) return hit;
+  const out = computeLocalHides(r);
+  localHides.set(r, out);
+  return out;
+}
+
+function computeLocalHides(r: Resolver): ScriptHideInfo[] {
+  const doc = r.doc;
   const list = new HideList(doc.file.path);
   for (const n of r.ix.setters) {
     const method = n.callee.property.type === 'Identifier' && !n.callee.computed ? n.callee.property.name : n.callee.property.type === 'Literal' ? String(n.callee.property.value) : '';
