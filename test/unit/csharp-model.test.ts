@@ -17,11 +17,13 @@ describe('C# project model', () => {
       'a/Leaf.cs': 'namespace X { public sealed class AccountSync : AccountSyncBase { } public sealed class Helper { } }',
       'a/Act.cs': 'public abstract class StepBase : CodeActivity { }\npublic sealed class Recalc : StepBase { }',
       'a/Generic.cs': 'public sealed class Lookup : CodeActivity<string> { }',
+      'a/Primary.cs': 'public sealed class Typed(string unsecure, string secure) : SyncBase(unsecure, secure) { }',
     });
     expect(hostKindOfType(m.csharp, 'AccountSync')).toBe('plugin');
     expect(hostKindOfType(m.csharp, 'Recalc')).toBe('workflow');
     expect(hostKindOfType(m.csharp, 'Lookup')).toBe('workflow');
     expect(hostKindOfType(m.csharp, 'Helper')).toBe('other');
+    expect(hostKindOfType(m.csharp, 'Typed')).toBe('plugin');
   });
 
   it('records string and Guid constants by class, with where they are written', () => {

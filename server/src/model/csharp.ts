@@ -86,7 +86,10 @@ export function mergeCSharp(parts: CSharpContribution[]): CSharpModel {
 function baseNames(n: CsNode): string[] {
   const list = n.children.find((c) => c.type === 'base_list');
   if (!list) return [];
-  return list.children.map((c) => simpleName(c.type === 'qualified_name' ? childByField(c, 'name') : c)).filter((x): x is string => !!x);
+  return list.children
+    .map((c) => (c.type === 'primary_constructor_base_type' ? (childByField(c, 'type') ?? c.children[0]) : c))
+    .map((c) => simpleName(c?.type === 'qualified_name' ? childByField(c, 'name') : c))
+    .filter((x): x is string => !!x);
 }
 
 /** `static readonly Guid X = new Guid("...")`, `const string X = "<guid>"` is kept as a string constant. */
