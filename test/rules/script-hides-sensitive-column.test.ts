@@ -270,6 +270,27 @@ testRule(rule, {
       errors: [{ line: 3, message: /Tab tab_money .*pfx_iban/ }],
     },
     {
+      name: 'a bare global helper from another file, single column parameter',
+      files: {
+        'web/forms/payroll.js': 'function onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  if (!isInRole("Payroll Admin")) {\n    maskField(fc, "pfx_salary");\n  }\n}',
+        'web/lib/masking.js': 'function maskField(fc, column) {\n  var c = fc.getControl(column);\n  if (c) { c.setVisible(false); }\n}',
+      },
+      errors: [{ line: 4, message: 'role check' }],
+    },
+    {
+      name: 'the hiding definition the form loads wins over a same-named one it does not load',
+      files: {
+        'solution/WebResources/pfx_/scripts/vendor.js': 'function onLoad(ctx) {\n  Nw.Fields.conceal(ctx.getFormContext(), ["pfx_passportnumber"]);\n}',
+        'solution/WebResources/pfx_/scripts/fields.js': NW_FIELDS,
+        'solution/WebResources/pfx_/scripts/legacy_fields.js': 'var Nw = window.Nw || {};\nNw.Fields = { conceal: function (fc, list) { console.log(list); } };',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_passportnumber', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_general: { sec_id: ['pfx_passportnumber'] } }, ['pfx_/scripts/fields.js', 'pfx_/scripts/vendor.js']),
+        'solution/Entities/pfx_Other/FormXml/main/{b2}.xml': form({ tab_general: { sec_misc: ['pfx_name'] } }, ['pfx_/scripts/legacy_fields.js']),
+      },
+      errors: [{ line: 2, message: 'pfx_passportnumber' }],
+    },
+    {
       name: 'controls of an attribute locked with an arrow function and controls.get(0)',
       path: 'web/employee.js',
       code: 'function onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  fc.getAttribute("pfx_nationalid").controls.forEach((ctl) => ctl.setDisabled(true));\n  fc.getAttribute("pfx_salary").controls.get(0).setVisible(false);\n}',
