@@ -30,14 +30,14 @@ export default defineRule({
     exampleLanguage: 'js',
     docs: {
       summary:
-        'Finds form scripts that hide a sensitive column (setVisible(false), or setVisible(condition) after a client-side role check) or lock one (setDisabled(true)) that field-level security does not protect.',
+        'Finds form scripts that hide a sensitive column (setVisible(false), or setVisible(condition) after a client-side role check), hide a tab or section holding one, or lock one (setDisabled(true)), when field-level security does not protect it. Helpers published by shared libraries (Ns.Form.hide(formContext, ["x"])) are resolved across files.',
       why:
         'A form script runs in the browser of the user it is meant to restrict. The column is still returned by the Web API, Advanced Find, Excel export and every other form, and a user with write privilege can change a locked value through the API. Client-side role checks (userSettings.roles, getUserRoles) decide only what the form shows, never what the user can read or write.',
       bad: 'if (!userHasRole("Back Office")) {\n  formContext.getControl("pfx_iban").setVisible(false); // pfx_iban: IsSecured 0\n}',
       good: '// Entity.xml: pfx_iban has <IsSecured>1</IsSecured> and a field security profile grants the back office read.\nformContext.getControl("pfx_iban").setVisible(true);',
       fix: 'Secure the column (IsSecured = 1) and grant read / update through a field security profile to the teams that need it; keep the script only for layout. For pricing values, enforce the rule server-side (a plug-in or a business rule with scope Entity) as well as securing the column.',
       traps:
-        'Hiding a non-sensitive column for layout, hiding a column that is secured (IsSecured 1 or in a field security profile), setVisible(true) and setDisabled(false), locking read-only personal data that users may see, tabs and sections (their columns come from the form XML).',
+        'Hiding a non-sensitive column for layout, hiding a column that is secured (IsSecured 1 or in a field security profile), setVisible(true) and setDisabled(false), helpers that show columns, a same-named helper of another library that hides nothing, tabs and sections whose columns (from the form XML of the forms that load the script) are all non-sensitive or secured.',
       references: ['https://learn.microsoft.com/power-platform/admin/field-level-security', 'https://cwe.mitre.org/data/definitions/602.html'],
     },
   },

@@ -106,6 +106,12 @@ describe('script model: wrappers published by other files', () => {
     expect(cross({ 'lib/mod.ts': mod, 'forms/n.ts': 'import * as Lib from "../lib/mod";\nLib.conceal(fc, "q_n");' }, 'forms/n.ts')).toEqual(['q_n:hide']);
   });
 
+  it('a helper of the calling file that forwards its parameters to a published wrapper', () => {
+    const lib = 'var Acme = Acme || {};\nAcme.Ui = { conceal: function (fc, names) { names.forEach(function (n) { fc.getControl(n).setVisible(false); }); } };';
+    const form = 'function hideOne(fc, name) { Acme.Ui.conceal(fc, [name]); }\nfunction onLoad(fc) { hideOne(fc, "q_f"); }';
+    expect(cross({ 'lib/a.js': lib, 'forms/f.js': form }, 'forms/f.js')).toEqual(['q_f:hide']);
+  });
+
   it('traps: a same-named wrapper that hides nothing, a local definition, private helpers, comments', () => {
     const hider = 'var Acme = Acme || {};\nAcme.Ui = { conceal: function (fc, names) { names.forEach(function (n) { fc.getControl(n).setVisible(false); }); } };';
     const other = 'var Acme = Acme || {};\nAcme.Ui = { conceal: function (fc, names) { console.log(names); } };';

@@ -97,6 +97,20 @@ export function localSignatures(r: Resolver): Map<Node, WrapperSignature[]> {
   return sigs;
 }
 
+/**
+ * A named function of this file that passes its own parameters on to a wrapper
+ * (`function conceal(fc, name) { Lib.Fields.hide(fc, [name]); }`): its derived signatures.
+ */
+export function forwarded(r: Resolver, call: TSESTree.CallExpression, s: WrapperSignature): { fn: Node; sigs: WrapperSignature[] } | undefined {
+  const outer = r.namedEnclosing(call);
+  if (!outer || !isFunction(outer)) return undefined;
+  const a = applySignature(r, call, s, r.bindMarkers(outer));
+  if (!a) return undefined;
+  const flag: Flag = a.flagParam !== undefined ? { param: a.flagParam } : a.conditional ? 'conditional' : 'set';
+  const sigs = markerParams(a.columns).map((p) => sigOf(outer, p, a.action, flag, a.roleCheck));
+  return sigs.length > 0 ? { fn: outer, sigs } : undefined;
+}
+
 function markerParams(columns: string[]): number[] {
   const out = new Set<number>();
   for (const c of columns) {

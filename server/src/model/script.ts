@@ -1,11 +1,16 @@
 /**
  * The script part of the project model: form-script calls that hide or lock a column, resolved to
- * the column's logical name (script-resolver.ts), wrappers published for other files
- * (script-wrappers.ts), tabs and sections hidden (script-sections.ts). Reaching a control (formats.md §14):
+ * the column's logical name. Reaching a control (formats.md §14):
  *   formContext.getControl("x") / Xrm.Page.getControl("x") / parent.Xrm.Page.getControl("x")
- *   formContext.getAttribute("x").controls.forEach(c => c.setVisible(false)) / .controls.get(0)
+ *   formContext.getAttribute("x").controls.forEach(c => ...) / .controls.get(0) / .controls.get().forEach
  *   formContext.ui.controls.get("x"), a variable holding any of these,
- *   ["a", "b"].forEach(n => fc.getControl(n)...), and simple wrappers hide(fc, "x") / hide(fc, ...names).
+ *   ["a", "b"].forEach(n => ...), for-of and index loops over arrays of names,
+ *   wrappers of the file hide(fc, "x") / hide(fc, ...names), wrappers of wrappers and callbacks passed
+ *   down (each(fc, names, c => c.setVisible(false))) (script-resolver.ts, script-index.ts);
+ *   wrappers published by other files (Ns.Form.hide, object-literal namespaces, classes, TS
+ *   namespaces, ES exports), contributed as signatures and resolved against the merged model
+ *   (script-wrappers.ts, crossFileHides);
+ *   tabs and sections hidden (script-sections.ts; the rule takes their columns from the forms).
  * setVisible(false) hides, setDisabled(true) locks; setVisible(true) / setDisabled(false) do not. A
  * non-literal argument (`setVisible(isAdjuster)`) hides for some users: recorded as conditional.
  */
@@ -15,7 +20,7 @@ import type { ScriptDocument } from '../parsers/script';
 import { spanOf } from '../parsers/script-ast';
 import { NO_ENV, Resolver, scriptIndex, type Env } from './script-resolver';
 import { containerHides, type ScriptContainerHide } from './script-sections';
-import { applySignature, callNames, fileSignatures, localSignatures, localTarget, type AppliedCall, type WrapperSignature } from './script-wrappers';
+import { applySignature, callNames, fileSignatures, forwarded, localSignatures, localTarget, type AppliedCall, type WrapperSignature } from './script-wrappers';
 import type { SolutionModel } from './solution';
 
 export { controlToColumn } from './script-resolver';
@@ -204,6 +209,14 @@ export function crossFileHides(doc: ScriptDocument, scripts: ScriptModel, soluti
         if (!definers.includes(w.path)) continue;
         const a = applySignature(r, call, w);
         if (a && a.flagParam === undefined) list.applied(spanOf(call), a);
+        // This file's own helper forwards its parameters to the wrapper: report at the helper's call sites.
+        const f = forwarded(r, call, w);
+        for (const site of f ? r.callSites(f.fn) : []) {
+          for (const s of f!.sigs) {
+            const b = applySignature(r, site, s);
+            if (b && b.flagParam === undefined) list.applied(spanOf(site), b);
+          }
+        }
       }
       break;
     }
