@@ -150,6 +150,17 @@ testRule(rule, {
       },
     },
     {
+      name: 'trap: a tab name on forms of several tables, script loaded by no form',
+      files: {
+        'web/misc.js': 'function onLoad(ctx) {\n  ctx.getFormContext().ui.tabs.get("general").setVisible(false);\n}',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_iban', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ general: { sec_a: ['pfx_iban'] } }, []),
+        'solution/Entities/pfx_Worker/Entity.xml': entityCols('pfx_worker', [['pfx_salary', 0]]),
+        'solution/Entities/pfx_Worker/FormXml/main/{b2}.xml': form({ general: { sec_b: ['pfx_salary'] } }, []),
+      },
+    },
+    {
       name: 'trap: a section shown again',
       files: {
         'solution/WebResources/pfx_/scripts/vendor.js': 'function onLoad(ctx) {\n  ctx.getFormContext().ui.tabs.get("tab_money").sections.get("sec_bank").setVisible(true);\n}',

@@ -56,6 +56,8 @@ describe('script model: hidden and locked columns', () => {
       'function reveal(fc, names) { each(fc, names, function (c) { c.setVisible(true); }); }\n' +
       'conceal(fc, ["a", "b"]);\nreveal(fc, ["c"]);';
     expect(hides(text)).toEqual(['a:hide', 'b:hide']);
+    const byName = 'function forNames(list, fn) { for (var i = 0; i < list.length; i++) fn(list[i]); }\nforNames(["h", "i"], function (n) { fc.getControl(n).setVisible(false); });';
+    expect(hides(byName)).toEqual(['h:hide', 'i:hide']);
     const chained = 'function setState(fc, name, on) { fc.getControl(name).setDisabled(on); }\nfunction lockAll(fc, ...names) { names.forEach(function (n) { setState(fc, n, true); }); }\nlockAll(fc, "x", "y");';
     expect(hides(chained)).toEqual(['x:disable', 'y:disable']);
   });

@@ -235,6 +235,9 @@ export class Resolver {
     if (cb && (cb.method === 'forEach' || cb.method === 'map') && cb.index === 0) return this.arrayStrings(cb.receiver, env, depth + 1);
     const loop = this.ix.forOf.get(x.name);
     if (loop && loop.length === 1) return this.arrayStrings(loop[0]!, env, depth + 1);
+    // The parameter of a callback passed to a helper of this file: forNames(names, function (n) { ... }).
+    const passed = this.passedCallbackArgs(x, env, depth);
+    if (passed) return passed.flatMap((b) => this.strings(b.node, b.env, depth + 1));
     return [];
   }
 

@@ -143,7 +143,8 @@ export function findColumn(model: SolutionModel, column: string, table?: string)
 
 /**
  * Controls of a tab (or of one of its sections) on the given forms; when those forms have none, on
- * any form of the tables, then on any form. Section names are unique within a form.
+ * any form of the tables, then on any form if the name belongs to one table's forms only. Section
+ * names are unique within a form.
  */
 export function formFieldsIn(model: SolutionModel, where: { tab?: string; section?: string }, forms: string[] = [], tables: string[] = []): FormFieldInfo[] {
   const tab = where.tab?.toLowerCase();
@@ -154,10 +155,13 @@ export function formFieldsIn(model: SolutionModel, where: { tab?: string; sectio
   const scopes: ((f: FormFieldInfo) => boolean)[] = [];
   if (forms.length > 0) scopes.push((f) => forms.includes(f.path));
   if (tables.length > 0) scopes.push((f) => !!f.table && tables.includes(f.table));
-  scopes.push(() => true);
+  const anyForm = (): boolean => true;
+  scopes.push(anyForm);
   for (const inScope of scopes) {
     for (const strict of [true, false]) {
       const found = model.formFields.filter((f) => inScope(f) && matches(f, strict));
+      // Any form: only when the name points at one table (a common name like "general" is no evidence).
+      if (found.length > 0 && inScope === anyForm && new Set(found.map((f) => f.table)).size > 1) return [];
       if (found.length > 0) return found;
       if (!section) break;
     }
