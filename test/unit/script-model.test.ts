@@ -103,6 +103,10 @@ describe('script model: wrappers published by other files', () => {
     const ns = 'namespace Acme.Forms {\n  export function setVis(fc: Xrm.FormContext, visible: boolean, ...names: string[]): void { for (const n of names) fc.getControl(n)?.setVisible(visible); }\n}';
     const caller = 'namespace Acme.Forms.Claim {\n  export function onLoad(fc: Xrm.FormContext): void { setVis(fc, false, "q_a"); setVis(fc, true, "q_b"); Acme.Forms.setVis(fc, isOk(), "q_c"); }\n}';
     expect(cross({ 'lib/forms.ts': ns, 'forms/claim.ts': caller }, 'forms/claim.ts')).toEqual(['q_a:hide', 'q_c:hide?']);
+    const inst = 'class FieldKit { lock(fc, name) { fc.getControl(name).setDisabled(true); } }';
+    expect(cross({ 'lib/kit.js': inst, 'forms/i.js': 'const kit = new FieldKit();\nkit.lock(fc, "q_i");' }, 'forms/i.js')).toEqual(['q_i:disable']);
+    const single = 'var Acme = window.Acme || {};\nAcme.Form = Acme.Form || {};\nAcme.Form.hide = function (fc, name) { var c = fc.getControl(name); if (c) c.setVisible(false); };';
+    expect(cross({ 'lib/s.js': single, 'forms/s.js': 'Acme.Form.hide(fc, "q_s");\nwindow.Acme.Form.hide(fc, "q_t");' }, 'forms/s.js')).toEqual(['q_s:hide', 'q_t:hide']);
     const mod = 'export function conceal(fc, name) { fc.getControl(name).setVisible(false); }';
     expect(cross({ 'lib/mod.ts': mod, 'forms/m.ts': 'import { conceal as c } from "../lib/mod";\nc(fc, "q_m");' }, 'forms/m.ts')).toEqual(['q_m:hide']);
     expect(cross({ 'lib/mod.ts': mod, 'forms/n.ts': 'import * as Lib from "../lib/mod";\nLib.conceal(fc, "q_n");' }, 'forms/n.ts')).toEqual(['q_n:hide']);
