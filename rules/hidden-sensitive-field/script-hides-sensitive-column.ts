@@ -65,7 +65,7 @@ export default defineRule({
           });
         }
         // Tabs and sections: their columns come from the forms that load the script.
-        const containers = scriptContainerHides(doc);
+        const containers = scriptContainerHides(doc, ctx.model.scripts, sol);
         if (containers.length === 0) return;
         const forms = formsForScript(doc.file.path, sol);
         for (const c of containers) {

@@ -302,6 +302,17 @@ testRule(rule, {
       errors: [{ line: 2, message: 'pfx_passportnumber' }],
     },
     {
+      name: 'a section hidden through a shared library helper',
+      files: {
+        'solution/WebResources/pfx_/scripts/vendor.js': 'function onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  Nw.Layout.collapse(fc, "tab_money", "sec_bank");\n  Nw.Layout.collapse(fc, "tab_logistics", "sec_shipping");\n}',
+        'solution/WebResources/pfx_/scripts/layout.js': 'var Nw = window.Nw || {};\nNw.Layout = (function () {\n  function section(fc, t, s) { return fc.ui.tabs.get(t).sections.get(s); }\n  return { collapse: function (fc, t, s) { var sec = fc.ui.tabs.get(t).sections.get(s); if (sec) sec.setVisible(false); } };\n})();',
+        'solution/Other/Solution.xml': MANIFEST,
+        'solution/Entities/pfx_Vendor/Entity.xml': entityCols('pfx_vendor', [['pfx_iban', 0], ['pfx_shippingnotes', 0]]),
+        'solution/Entities/pfx_Vendor/FormXml/main/{a1}.xml': form({ tab_money: { sec_bank: ['pfx_iban'] }, tab_logistics: { sec_shipping: ['pfx_shippingnotes'] } }, ['pfx_/scripts/layout.js', 'pfx_/scripts/vendor.js']),
+      },
+      errors: [{ line: 3, message: /Section sec_bank of tab tab_money .*pfx_iban/ }],
+    },
+    {
       name: 'controls of an attribute locked with an arrow function and controls.get(0)',
       path: 'web/employee.js',
       code: 'function onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  fc.getAttribute("pfx_nationalid").controls.forEach((ctl) => ctl.setDisabled(true));\n  fc.getAttribute("pfx_salary").controls.get(0).setVisible(false);\n}',

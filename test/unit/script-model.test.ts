@@ -147,6 +147,25 @@ describe('script model: tabs and sections', () => {
   });
 });
 
+describe('script model: tab and section wrappers of other files', () => {
+  const crossContainers = (files: Record<string, string>, at: string) => {
+    const { docs, model } = scripts(files);
+    const doc = docs.find((d) => d.file.path === at)!;
+    return scriptContainerHides(doc, model, emptyModel().solution).map((c) => `${c.tab ?? ''}/${c.section ?? ''}${c.conditional ? '?' : ''}${c.roleCheck ? '@role' : ''}`);
+  };
+  const lib = 'var Acme = Acme || {};\nAcme.Layout = {\n  hideSection: function (fc, tab, section) { fc.ui.tabs.get(tab).sections.get(section).setVisible(false); },\n  showSection: function (fc, tab, section) { fc.ui.tabs.get(tab).sections.get(section).setVisible(true); },\n  toggleTab: function (fc, tab, on) { fc.ui.tabs.get(tab).setVisible(on); }\n};';
+  it('resolves published section and tab wrappers, with flags', () => {
+    const form = 'Acme.Layout.hideSection(fc, "t_a", "s_a");\nAcme.Layout.showSection(fc, "t_b", "s_b");\nAcme.Layout.toggleTab(fc, "t_c", false);\nAcme.Layout.toggleTab(fc, "t_d", true);\nif (!hasRole("x")) Acme.Layout.toggleTab(fc, "t_e", canSee);';
+    expect(crossContainers({ 'lib/layout.js': lib, 'forms/f.js': form }, 'forms/f.js')).toEqual(['t_a/s_a', 't_c/', 't_e/?@role']);
+    const { model } = scripts({ 'lib/layout.js': lib });
+    expect(model.containerWrappers.get('Acme.Layout.hideSection')).toEqual([expect.objectContaining({ tabParam: 1, sectionParam: 2, path: 'lib/layout.js' })]);
+  });
+  it('trap: a same-named wrapper that hides nothing', () => {
+    const stub = 'var Acme = Acme || {};\nAcme.Layout = { hideSection: function (fc, tab, section) { return [tab, section]; } };';
+    expect(crossContainers({ 'lib/layout.js': lib, 'lib/stub.js': stub, 'forms/f.js': 'Acme.Layout.hideSection(fc, "t_a", "s_a");' }, 'forms/f.js')).toEqual([]);
+  });
+});
+
 describe('script model: contributions and forms', () => {
 
   it('contributes plain data, none for failed or minified files', () => {

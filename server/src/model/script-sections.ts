@@ -8,8 +8,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { Span } from '../core/types';
-import { calleeMethod, keyName, spanOf, unwrap, type Node } from '../parsers/script-ast';
-import { callbackOf, NO_ENV, type Env, type Resolver } from './script-resolver';
+import { calleeMethod, isFunction, keyName, spanOf, unwrap, type Node } from '../parsers/script-ast';
+import { callbackOf, markerIndex, NO_ENV, type Env, type Resolver } from './script-resolver';
 
 export interface ScriptContainerHide {
   path: string;
@@ -68,6 +68,91 @@ export function containerHides(r: Resolver): ScriptContainerHide[] {
     if (!resolved) attempt(NO_ENV, spanOf(call), true);
   }
   return out;
+}
+
+/** A wrapper that hides the tab or section its caller names: `hideSection(fc, tab, section)`. */
+export interface ContainerSignature {
+  /** Parameter carrying the tab name, else the tab it always hides. */
+  tabParam?: number;
+  tab?: string;
+  /** Parameter carrying the section name, else the section it always hides (neither: the whole tab). */
+  sectionParam?: number;
+  section?: string;
+  flagParam?: number;
+  conditional: boolean;
+  roleCheck: boolean;
+}
+
+const signatureCache = new WeakMap<Resolver, Map<Node, ContainerSignature[]>>();
+
+/** Signatures of the file's named functions that hide a tab or section named by a parameter. */
+export function containerSignatures(r: Resolver): Map<Node, ContainerSignature[]> {
+  const hit = signatureCache.get(r);
+  if (hit) return hit;
+  const out = new Map<Node, ContainerSignature[]>();
+  for (const call of r.ix.setters) {
+    if (calleeMethod(call) !== 'setVisible') continue;
+    const arg = call.arguments[0];
+    const fn = r.namedEnclosing(call);
+    if (!arg || arg.type === 'SpreadElement' || !fn || !isFunction(fn)) continue;
+    const env = r.bindMarkers(fn);
+    const flag = r.flag(arg, 'setVisible', env);
+    if (flag === 'none') continue;
+    const c = containerOf(r, call.callee.object, env, 0);
+    if (!c || c.tabs.length > 1 || (c.sections && c.sections.length !== 1)) continue;
+    const t = c.tabs[0];
+    const sec = c.sections?.[0];
+    const tm = t !== undefined ? markerIndex(t) : undefined;
+    const sm = sec !== undefined ? markerIndex(sec) : undefined;
+    if (tm === undefined && sm === undefined) continue; // literal names: reported where they are
+    const sig: ContainerSignature = { conditional: flag === 'conditional' || flag === 'unknown', roleCheck: r.roleDecided(call, arg, env) };
+    if (tm !== undefined) sig.tabParam = tm;
+    else if (t) sig.tab = t.toLowerCase();
+    if (sm !== undefined) sig.sectionParam = sm;
+    else if (sec) sig.section = sec.toLowerCase();
+    if (typeof flag === 'object') sig.flagParam = flag.param;
+    const list = out.get(fn) ?? [];
+    if (list.length < 4) list.push(sig);
+    out.set(fn, list);
+  }
+  signatureCache.set(r, out);
+  return out;
+}
+
+/** The tabs and sections a call of a container wrapper hides. */
+export function applyContainerSignature(r: Resolver, call: TSESTree.CallExpression, s: ContainerSignature): ScriptContainerHide[] {
+  const args = call.arguments;
+  const at = (i: number): Node | undefined => {
+    const a = args[i];
+    return a && a.type !== 'SpreadElement' ? a : undefined;
+  };
+  let conditional = s.conditional;
+  let flagArg: Node | undefined;
+  if (s.flagParam !== undefined) {
+    flagArg = at(s.flagParam);
+    if (!flagArg) return [];
+    const f = r.flag(flagArg, 'setVisible', NO_ENV);
+    if (f === 'none') return [];
+    if (f !== 'set') conditional = true;
+  }
+  const tabArg = s.tabParam !== undefined ? at(s.tabParam) : undefined;
+  const secArg = s.sectionParam !== undefined ? at(s.sectionParam) : undefined;
+  const tabs = tabArg ? r.strings(tabArg, NO_ENV) : s.tab ? [s.tab] : [];
+  const sections = secArg ? r.strings(secArg, NO_ENV) : s.section ? [s.section] : undefined;
+  if ((s.tabParam !== undefined && tabs.length === 0) || (s.sectionParam !== undefined && (!sections || sections.length === 0))) return [];
+  const roleCheck = s.roleCheck || r.roleDecided(call, flagArg, NO_ENV);
+  const out: ScriptContainerHide[] = [];
+  const span = spanOf(call);
+  for (const section of sections ?? [undefined]) {
+    for (const tab of tabs.length > 0 ? tabs : [undefined]) {
+      if (!tab && !section) continue;
+      const h: ScriptContainerHide = { path: r.doc.file.path, span, conditional, roleCheck };
+      if (tab) h.tab = tab.toLowerCase();
+      if (section) h.section = section.toLowerCase();
+      out.push(h);
+    }
+  }
+  return out.slice(0, 10);
 }
 
 function isMember(n: Node, name: string): boolean {

@@ -13,6 +13,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { calleeMethod, dottedName, enclosingFunction, isFunction, keyName, parentOf, unwrap, valueParent, type Node } from '../parsers/script-ast';
 import { controlToColumn, markerIndex, NO_ENV, type Env, type Flag, type Resolver } from './script-resolver';
+import { containerSignatures, type ContainerSignature } from './script-sections';
 
 export interface WrapperSignature {
   /** Index of the parameter carrying the column names (a name, an array of names, or the first of `...rest`). */
@@ -176,23 +177,32 @@ export function publishedNames(r: Resolver, fn: Node): string[] {
 }
 
 /** Every published function name of the file with its signatures (empty when it hides nothing). */
-const published = new WeakMap<Resolver, { defines: string[]; wrappers: NamedSignature[] }>();
+export interface FileSignatures {
+  defines: string[];
+  wrappers: NamedSignature[];
+  containers: (ContainerSignature & { name: string })[];
+}
 
-export function fileSignatures(r: Resolver): { defines: string[]; wrappers: NamedSignature[] } {
+const published = new WeakMap<Resolver, FileSignatures>();
+
+export function fileSignatures(r: Resolver): FileSignatures {
   const hit = published.get(r);
   if (hit) return hit;
   const sigs = localSignatures(r);
+  const csigs = containerSignatures(r);
   const defines = new Set<string>();
   const wrappers: NamedSignature[] = [];
+  const containers: (ContainerSignature & { name: string })[] = [];
   for (const fn of r.ix.functions) {
     if (defines.size >= MAX_NAMES) break;
     const names = publishedNames(r, fn);
     for (const name of names) {
       defines.add(name);
       for (const s of sigs.get(fn) ?? []) wrappers.push({ name, ...s });
+      for (const s of csigs.get(fn) ?? []) containers.push({ name, ...s });
     }
   }
-  const out = { defines: [...defines], wrappers };
+  const out = { defines: [...defines], wrappers, containers };
   published.set(r, out);
   return out;
 }

@@ -14,12 +14,13 @@
  * setVisible(false) hides, setDisabled(true) locks; setVisible(true) / setDisabled(false) do not. A
  * non-literal argument (`setVisible(isAdjuster)`) hides for some users: recorded as conditional.
  */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ParsedFile } from '../core/documents';
 import type { Span } from '../core/types';
 import type { ScriptDocument } from '../parsers/script';
 import { spanOf } from '../parsers/script-ast';
 import { NO_ENV, Resolver, scriptIndex, type Env } from './script-resolver';
-import { containerHides, type ScriptContainerHide } from './script-sections';
+import { applyContainerSignature, containerHides, type ContainerSignature, type ScriptContainerHide } from './script-sections';
 import { applySignature, callNames, fileSignatures, forwarded, localSignatures, localTarget, type AppliedCall, type WrapperSignature } from './script-wrappers';
 import type { SolutionModel } from './solution';
 
@@ -51,6 +52,8 @@ export interface ScriptModel {
   wrappers: Map<string, PublishedWrapper[]>;
   /** Published function name -> the files that define it (whether or not it hides anything). */
   definers: Map<string, string[]>;
+  /** Published wrapper name -> signatures of wrappers hiding a tab or section their caller names. */
+  containerWrappers: Map<string, (ContainerSignature & { path: string })[]>;
 }
 
 export interface ScriptContribution {
@@ -60,22 +63,25 @@ export interface ScriptContribution {
   wrappers?: (WrapperSignature & { name: string })[];
   /** Every published function name of the file. */
   defines?: string[];
+  /** Published wrappers hiding a tab or section their caller names. */
+  containers?: (ContainerSignature & { name: string })[];
 }
 
 export function contributeScript(doc: ParsedFile): ScriptContribution | undefined {
   if (doc.kind !== 'script' || doc.failed || !doc.ast) return undefined;
   const hides = formScriptHides(doc);
-  const { defines, wrappers } = fileSignatures(resolverFor(doc));
+  const { defines, wrappers, containers } = fileSignatures(resolverFor(doc));
   if (hides.length === 0 && defines.length === 0) return undefined;
   const c: ScriptContribution = { path: doc.file.path };
   if (hides.length > 0) c.hides = hides;
   if (defines.length > 0) c.defines = defines;
   if (wrappers.length > 0) c.wrappers = wrappers;
+  if (containers.length > 0) c.containers = containers;
   return c;
 }
 
 export function mergeScript(parts: ScriptContribution[]): ScriptModel {
-  const m: ScriptModel = { hides: [], wrappers: new Map(), definers: new Map() };
+  const m: ScriptModel = { hides: [], wrappers: new Map(), definers: new Map(), containerWrappers: new Map() };
   for (const p of parts) {
     m.hides.push(...(p.hides ?? []));
     const path = p.path ?? '';
@@ -88,6 +94,11 @@ export function mergeScript(parts: ScriptContribution[]): ScriptModel {
       const list = m.wrappers.get(name) ?? [];
       list.push({ ...sig, path });
       m.wrappers.set(name, list);
+    }
+    for (const { name, ...sig } of p.containers ?? []) {
+      const list = m.containerWrappers.get(name) ?? [];
+      list.push({ ...sig, path });
+      m.containerWrappers.set(name, list);
     }
   }
   return m;
@@ -179,6 +190,39 @@ function computeLocalHides(r: Resolver): ScriptHideInfo[] {
 }
 
 /**
+ * The definition a call of this file runs among the names other files publish: the first name of
+ * callNames that another file defines, with its definers, narrowed to the libraries the script's
+ * forms load. A name the file defines itself stays local (undefined).
+ */
+class PublishedLookup {
+  private own: Set<string>;
+  private loaded: Set<string> | undefined | null = null;
+  constructor(private readonly r: Resolver, private readonly scripts: ScriptModel, private readonly solution: SolutionModel) {
+    this.own = new Set(fileSignatures(r).defines);
+  }
+
+  resolve(call: TSESTree.CallExpression): { name: string; definers: string[] } | undefined {
+    const path = this.r.doc.file.path;
+    if (localTarget(this.r, call)) return undefined;
+    for (const name of callNames(this.r, call)) {
+      if (this.own.has(name)) return undefined;
+      let definers = (this.scripts.definers.get(name) ?? []).filter((p) => p !== path);
+      if (definers.length === 0) continue;
+      if (this.loaded === null) this.loaded = loadedLibraries(path, this.solution);
+      const libs = this.loaded;
+      if (libs) {
+        definers = definers.filter((p) => {
+          const lib = libraryOf(p, this.solution);
+          return lib === undefined || libs.has(lib);
+        });
+      }
+      return definers.length > 0 ? { name, definers } : undefined;
+    }
+    return undefined;
+  }
+}
+
+/**
  * Columns this file hides through wrappers published by other files (`Ns.Form.hide(fc, ["x"])`),
  * resolved against the merged model. A name the file defines itself stays local; a name defined by
  * several files resolves only when every definer the script's forms may load hides the columns.
@@ -186,42 +230,51 @@ function computeLocalHides(r: Resolver): ScriptHideInfo[] {
 export function crossFileHides(doc: ScriptDocument, scripts: ScriptModel, solution: SolutionModel): ScriptHideInfo[] {
   if (!doc.ast || scripts.wrappers.size === 0) return [];
   const r = resolverFor(doc);
-  const own = new Set(fileSignatures(r).defines);
+  const lookup = new PublishedLookup(r, scripts, solution);
   const list = new HideList(doc.file.path);
-  let loaded: Set<string> | undefined | null = null;
   for (const call of r.ix.calls) {
-    if (localTarget(r, call)) continue;
-    for (const name of callNames(r, call)) {
-      if (own.has(name)) break;
-      let definers = (scripts.definers.get(name) ?? []).filter((p) => p !== doc.file.path);
-      if (definers.length === 0) continue;
-      if (loaded === null) loaded = loadedLibraries(doc.file.path, solution);
-      if (loaded) {
-        const libs = loaded;
-        definers = definers.filter((p) => {
-          const lib = libraryOf(p, solution);
-          return lib === undefined || libs.has(lib);
-        });
-      }
-      const wrappers = scripts.wrappers.get(name) ?? [];
-      if (definers.length === 0 || !definers.every((p) => wrappers.some((w) => w.path === p))) break;
-      for (const w of wrappers) {
-        if (!definers.includes(w.path)) continue;
-        const a = applySignature(r, call, w);
-        if (a && a.flagParam === undefined) list.applied(spanOf(call), a);
-        // This file's own helper forwards its parameters to the wrapper: report at the helper's call sites.
-        const f = forwarded(r, call, w);
-        for (const site of f ? r.callSites(f.fn) : []) {
-          for (const s of f!.sigs) {
-            const b = applySignature(r, site, s);
-            if (b && b.flagParam === undefined) list.applied(spanOf(site), b);
-          }
+    const target = lookup.resolve(call);
+    if (!target) continue;
+    const wrappers = (scripts.wrappers.get(target.name) ?? []).filter((w) => target.definers.includes(w.path));
+    if (!target.definers.every((p) => wrappers.some((w) => w.path === p))) continue;
+    for (const w of wrappers) {
+      const a = applySignature(r, call, w);
+      if (a && a.flagParam === undefined) list.applied(spanOf(call), a);
+      // This file's own helper forwards its parameters to the wrapper: report at the helper's call sites.
+      const f = forwarded(r, call, w);
+      for (const site of f ? r.callSites(f.fn) : []) {
+        for (const s of f!.sigs) {
+          const b = applySignature(r, site, s);
+          if (b && b.flagParam === undefined) list.applied(spanOf(site), b);
         }
       }
-      break;
     }
   }
   return list.out;
+}
+
+/** Tabs and sections this file hides through wrappers published by other files (`Ns.Form.hideSection(fc, "t", "s")`). */
+export function crossFileContainerHides(doc: ScriptDocument, scripts: ScriptModel, solution: SolutionModel): ScriptContainerHide[] {
+  if (!doc.ast || scripts.containerWrappers.size === 0) return [];
+  const r = resolverFor(doc);
+  const lookup = new PublishedLookup(r, scripts, solution);
+  const out: ScriptContainerHide[] = [];
+  for (const call of r.ix.calls) {
+    if (out.length >= 100) break;
+    const target = lookup.resolve(call);
+    if (!target) continue;
+    const sigs = (scripts.containerWrappers.get(target.name) ?? []).filter((w) => target.definers.includes(w.path));
+    if (!target.definers.every((p) => sigs.some((w) => w.path === p))) continue;
+    const seen = new Set<string>();
+    for (const s of sigs) {
+      for (const h of applyContainerSignature(r, call, s)) {
+        const k = `${h.tab}|${h.section}`;
+        if (!seen.has(k)) out.push(h);
+        seen.add(k);
+      }
+    }
+  }
+  return out;
 }
 
 /** Everything this file hides or locks: in-file resolution, then wrappers of other files. */
@@ -231,10 +284,13 @@ export function scriptHides(doc: ScriptDocument, scripts: ScriptModel, solution:
   return [...local, ...crossFileHides(doc, scripts, solution).filter((h) => !seen.has(`${h.span.start}|${h.column}|${h.action}`))];
 }
 
-/** Tabs and sections this file hides (their columns come from the forms, see containerColumns). */
-export function scriptContainerHides(doc: ScriptDocument): ScriptContainerHide[] {
+/** Tabs and sections this file hides, in the file and through wrappers of other files (the rule takes their columns from the forms). */
+export function scriptContainerHides(doc: ScriptDocument, scripts?: ScriptModel, solution?: SolutionModel): ScriptContainerHide[] {
   if (!doc.ast) return [];
-  return containerHides(resolverFor(doc));
+  const local = containerHides(resolverFor(doc));
+  if (!scripts || !solution) return local;
+  const seen = new Set(local.map((h) => `${h.span.start}|${h.tab}|${h.section}`));
+  return [...local, ...crossFileContainerHides(doc, scripts, solution).filter((h) => !seen.has(`${h.span.start}|${h.tab}|${h.section}`))];
 }
 
 /** Does a script path stand for this web resource name (`pfx_/scripts/contact.js`)? */
