@@ -69,6 +69,14 @@ describe('text report', () => {
 });
 
 describe('json report', () => {
+  it('scans a single file, reported by its name', async () => {
+    const r = await runCli(cli, ['scan', path.join(EXAMPLE, 'plugins/Contoso.DataTools/App.config'), '--format', 'json']);
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout) as { file: string }[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(new Set(findings.map((f) => f.file))).toEqual(new Set(['App.config']));
+  });
+
   it('keeps file/line/category/rule/message and adds position, severity, rule name, fingerprint and the redacted value', async () => {
     const r = await runCli(cli, ['scan', EXAMPLE, '--format', 'json', '--fail-on', 'none']);
     const findings = JSON.parse(r.stdout) as Record<string, unknown>[];

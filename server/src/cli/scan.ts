@@ -3,7 +3,7 @@
  * (pool.ts), apply the team features, write the report and the summary, return the exit code.
  */
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildLayout, DEFAULT_MAX_FILE_SIZE, initCSharp, SEVERITY_RANK, type AnalysisResult, type FileNotice, type Severity, type SourceFile } from '../core/index';
 import { isArchivePath } from '../archive/index';
@@ -29,7 +29,9 @@ export async function scanCommand(o: ScanOptions, team: TeamRun): Promise<number
     return 0;
   }
   const started = Date.now();
-  const base = o.paths.length === 1 ? path.resolve(o.paths[0]!) : process.cwd();
+  // One folder (or one zip) is the root paths are relative to; one plain file is reported under its folder.
+  const single = o.paths.length === 1 ? path.resolve(o.paths[0]!) : undefined;
+  const base = single === undefined ? process.cwd() : isPlainFile(single) ? path.dirname(single) : single;
   const loadError = team.load(base);
   if (loadError) return fail(loadError);
   const maxFileSize = o.maxFileSize ?? team.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
@@ -134,6 +136,14 @@ function readSmall(e: WalkEntry | undefined, limit: number): string | undefined 
     return readFileSync(e.abs, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+function isPlainFile(p: string): boolean {
+  try {
+    return statSync(p).isFile() && !isArchivePath(p);
+  } catch {
+    return false;
   }
 }
 
