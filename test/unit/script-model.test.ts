@@ -107,6 +107,8 @@ describe('script model: wrappers published by other files', () => {
     expect(cross({ 'lib/kit.js': inst, 'forms/i.js': 'const kit = new FieldKit();\nkit.lock(fc, "q_i");' }, 'forms/i.js')).toEqual(['q_i:disable']);
     const single = 'var Acme = window.Acme || {};\nAcme.Form = Acme.Form || {};\nAcme.Form.hide = function (fc, name) { var c = fc.getControl(name); if (c) c.setVisible(false); };';
     expect(cross({ 'lib/s.js': single, 'forms/s.js': 'Acme.Form.hide(fc, "q_s");\nwindow.Acme.Form.hide(fc, "q_t");' }, 'forms/s.js')).toEqual(['q_s:hide', 'q_t:hide']);
+    const cjs = 'module.exports = { conceal: function (fc, name) { fc.getControl(name).setVisible(false); } };';
+    expect(cross({ 'lib/cjs.js': cjs, 'forms/c.js': 'const helpers = require("../lib/cjs");\nhelpers.conceal(fc, "q_c");' }, 'forms/c.js')).toEqual(['q_c:hide']);
     const mod = 'export function conceal(fc, name) { fc.getControl(name).setVisible(false); }';
     expect(cross({ 'lib/mod.ts': mod, 'forms/m.ts': 'import { conceal as c } from "../lib/mod";\nc(fc, "q_m");' }, 'forms/m.ts')).toEqual(['q_m:hide']);
     expect(cross({ 'lib/mod.ts': mod, 'forms/n.ts': 'import * as Lib from "../lib/mod";\nLib.conceal(fc, "q_n");' }, 'forms/n.ts')).toEqual(['q_n:hide']);

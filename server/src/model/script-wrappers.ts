@@ -289,7 +289,10 @@ function valuePath(r: Resolver, n: Node, depth: number): string | undefined {
       if (p.right !== child) return undefined;
       const d = dottedName(p.left);
       if (!d || d.includes('()') || d.includes('[]')) return undefined;
-      if (d.startsWith('this.') || d.startsWith('exports.') || d.startsWith('module.exports.')) return d.startsWith('this.') ? undefined : d.replace(/^(module\.)?exports\./, '');
+      if (d.startsWith('this.')) return undefined;
+      // CommonJS: `module.exports = { hide }` publishes bare names (the base is empty).
+      if (d === 'exports' || d === 'module.exports') return '';
+      if (d.startsWith('exports.') || d.startsWith('module.exports.')) return d.replace(/^(module\.)?exports\./, '');
       if (!d.includes('.') && enclosingFunction(p)) return undefined; // a local reassignment
       return d;
     }
@@ -298,7 +301,8 @@ function valuePath(r: Resolver, n: Node, depth: number): string | undefined {
       const k = keyName(p.key, p.computed);
       const obj = parentOf(p);
       const base = obj ? valuePath(r, obj, depth + 1) : undefined;
-      return k && base ? `${base}.${k}` : undefined;
+      if (!k || base === undefined) return undefined;
+      return base === '' ? k : `${base}.${k}`;
     }
     case 'LogicalExpression':
       return valuePath(r, p, depth + 1);
@@ -344,6 +348,8 @@ export function callNames(r: Resolver, call: TSESTree.CallExpression): string[] 
   if (obj.type === 'Identifier' && rest.length === 1) {
     const inits = r.ix.decls.get(obj.name) ?? [];
     const init = inits.length === 1 ? unwrap(inits[0]!) : undefined;
+    // `const helpers = require("./helpers")`: its members are the module's bare exports.
+    if (init?.type === 'CallExpression' && unwrap(init.callee).type === 'Identifier' && (unwrap(init.callee) as TSESTree.Identifier).name === 'require') out.push(rest[0]!);
     if (init?.type === 'NewExpression') {
       const cls = dottedName(init.callee);
       if (cls) out.push(`${stripGlobal(cls)}.prototype.${rest[0]}`);
