@@ -179,6 +179,11 @@ function fromConstant(f: StringFact, secret: string, text: string): boolean {
   const def = f.definedAt!;
   const src = text.slice(def.span.start, def.span.end);
   if (src.includes(secret)) return true;
+  // The literals written here, without the constants: `"Bearer " + Token` holds no secret of its own.
+  if (f.span.end - f.span.start < 4000) {
+    const own = [...text.slice(f.span.start, f.span.end).matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g)].map((m) => m[1] ?? m[2] ?? '').join('');
+    if (!verdict({ ...f, value: own, origin: 'literal' })) return true;
+  }
   return !!verdict({ value: src.replace(/^@?\$?"|"$/g, ''), span: def.span, origin: 'literal', ...(f.name ? { name: f.name } : {}) });
 }
 

@@ -18,14 +18,14 @@ export default defineRule({
     exampleLanguage: 'al',
     docs: {
       summary:
-        'Finds sensitive table fields (national and tax IDs, bank accounts, salaries, health data, credentials, and pricing controls such as commission or discount) that an AL page or page extension hides with `Visible = false` (on the field or its group) or, for values users must not change, locks with `Editable = false` / `Enabled = false`, while no permission guards them.',
+        'Finds sensitive table fields (national and tax IDs, bank accounts, salaries, health data, credentials, and pricing controls such as commission or discount) that an AL page or page extension hides with `Visible = false` (on the field or its group) or locks with `Editable = false` / `Enabled = false`, while no permission guards them.',
       why:
         'Business Central has no field-level security. A hidden field is still in the record: users can show it again with Personalize, read it with page inspection, Edit in Excel, any other page, report or query over the table, and API pages return it. A read-only control does not stop writes through an API page, a configuration package or another page. Only permissions protect data.',
       bad: 'group(Compliance)\n{\n    Visible = false;\n    field("Tax ID"; Rec."Tax ID") { }\n}',
       good: 'group(Compliance)\n{\n    // shown only to users holding the compliance permission set\n    AccessByPermission = tabledata "PFX Broker Tax" = R;\n    field("Tax ID"; Rec."Tax ID") { }\n}',
       fix: 'Move the sensitive data to its own table guarded by a permission set (and AccessByPermission on the controls that show it), or bind Visible/Editable to a permission check; remove it from API pages that callers without that permission can reach.',
       traps:
-        'Hidden or read-only non-sensitive fields (search names, system ids, isolated-storage key ids), visibility bound to an expression (`Visible = ShowTaxId`, set from a permission check), controls guarded by AccessByPermission, page variables that are not table fields, personal data that is only read-only (users may read it), and API pages (no UI).',
+        'Hidden or read-only non-sensitive fields (search names, system ids, isolated-storage key ids), visibility bound to an expression (`Visible = ShowTaxId`, set from a permission check), controls guarded by AccessByPermission, page variables that are not table fields, and API pages (no UI).',
       references: ['https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/properties/devenv-accessbypermission-property'],
     },
   },
@@ -63,8 +63,8 @@ export default defineRule({
             if (s.kind === 'secret' && field && !/^(text|code|blob|bigtext)\b/i.test(field.type)) return;
             if (s.kind === 'secret' && !isCredentialValueName(fieldName)) return;
             const exposures = apiExposures(m, field?.table ?? table, fieldName);
-            // Read-only matters for values users must not change, or that an API lets them change anyway.
-            if (!hider && s.kind !== 'pricing' && !exposures.some((x) => x.writable)) return;
+            // Read-only on a page is obscurity too (labels.md): with no permission guarding the field,
+            // an API page, a configuration package, Edit in Excel or another page still writes it.
             if (hider && hider !== e) {
               if (reportedGroups.has(hider)) return;
               reportedGroups.add(hider);

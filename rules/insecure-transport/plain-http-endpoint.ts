@@ -64,11 +64,11 @@ const LINK_HOSTS = new Set(['github.com', 'www.github.com', 'gitlab.com', 'bitbu
 /** Names of keys that hold links for people (package metadata, help texts), not addresses code calls. */
 const LINK_NAMES = /^(homepage|website|web|repository|repo|bugs|issues|docs|documentation|help|helpurl|helplink|wiki|readme|changelog|license|licenseurl|author|contributors?|maintainers?|funding|privacy|privacyurl|privacystatement|eula|terms|termsurl|support|supporturl|feedback|about|icon|iconurl|image|logo|screenshot|thumbnail|avatar|source|sourcecode)$/;
 
-/** Names that say the value is an address something connects to. */
-const ENDPOINT_NAME = /(url|uri|endpoint|address|host|server|baseaddress|authority|api|service|site|webhook|callback|resource|audience|issuer|instance|gateway|proxy|origin|target|destination|location|connection|environment|tenant|redirect|remote|upstream)/;
+/** Words inside longer names that still mean a page for people (`SupportingWebsiteUrl`, `PrivacyPolicyLink`). */
+const LINK_WORDS = /(website|homepage|helppage|privacypolicy|termsofuse|termsofservice|documentationurl|helplink|helpurl|supportlink|learnmore)/;
 
 /** Callees that send a request to their address argument (JS, C#, AL, PowerShell). */
-const NETWORK_CALLEE = /(^|\.)(fetch|open|ajax|get|post|put|patch|delete|send|request|getjson|getasync|postasync|putasync|patchasync|deleteasync|sendasync|getstringasync|getstreamasync|getbytearrayasync|downloadstring|downloadfile|uploadstring|uploadvalues|create|createhttp|setrequesturi|invoke-restmethod|invoke-webrequest|connect|websocket|eventsource|uri|httpclient|xmlhttprequest|webclient|restclient|serviceclient|crmserviceclient|organizationserviceproxy|navigate|redirect)$/i;
+const NETWORK_CALLEE = /(^|\.)(fetch|open|ajax|get|post|put|patch|delete|send|request|getjson|getasync|postasync|putasync|patchasync|deleteasync|sendasync|getstringasync|getstreamasync|getbytearrayasync|downloadstring|downloadfile|uploadstring|uploadvalues|create|createhttp|setrequesturi|invoke-restmethod|invoke-webrequest|connect|websocket|eventsource|uri|httpclient|xmlhttprequest|webclient|restclient|serviceclient|crmserviceclient|organizationserviceproxy|navigate|redirect|openurl|openwebresource|location|assign|replace)$/i;
 
 /** Path shapes of data, API and sign-in endpoints. */
 const ENDPOINT_PATH = /\/(api|odata|oauth2?|token|authorize|adfs|xrmservices|xrm|soap|ws|rest|graphql|services?|v\d+(\.\d+)?|data|sso|login|auth|connect|hooks?)(\/|$|\?)|\.(svc|asmx|ashx|aspx|php)(\b|$)/i;
@@ -84,10 +84,11 @@ const SERVICE_HOST = /(\.dynamics\.com|\.microsoftonline\.com|\.windows\.net|\.a
 function usedAsEndpoint(f: StringFact, host: string, url: string, inPair: boolean): boolean {
   const name = (f.name ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
   const top = (f.path ?? '').split('.')[0]!.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (LINK_NAMES.test(name) || LINK_NAMES.test(top)) return false;
+  if (LINK_NAMES.test(name) || LINK_NAMES.test(top) || LINK_WORDS.test(name)) return false;
   if (LINK_HOSTS.has(host.toLowerCase())) return false;
   if (inPair) return true;
-  if (name && ENDPOINT_NAME.test(name)) return true;
+  // A URL given a name in code or configuration (a constant, a setting) is an address the code uses.
+  if (name) return true;
   if (f.callee && NETWORK_CALLEE.test(f.callee.replace(/^new\s+/, '').trim())) return true;
   if (SERVICE_HOST.test(host) || ENDPOINT_PATH.test(url.slice(7 + host.length))) return true;
   // A single-label intranet host (`http://erp/`) is only ever an internal service.

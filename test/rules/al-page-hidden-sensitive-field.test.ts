@@ -53,10 +53,6 @@ testRule(rule, {
   ],
   traps: [
     { name: 'trap: hidden non-sensitive field', files: files(page('            field(Nickname; Rec.Nickname) { Visible = false; }')) },
-    {
-      name: 'trap: personal data read-only but readable only',
-      files: files(page('            field("Payout IBAN"; Rec."Payout IBAN") { Editable = false; }')),
-    },
     { name: 'trap: temporary source table', files: files(page('            field(Salary; Rec.Salary) { Visible = false; }', '    SourceTableTemporary = true;')) },
     { name: 'trap: hidden expiry of a token', files: files(page('            field("Token Expires At"; Rec."Token Expires At") { Visible = false; }')) },
     { name: 'trap: hidden isolated-storage key id', files: files(page('            field("Vault Secret Key Id"; Rec."Vault Secret Key Id") { Visible = false; }')) },
@@ -65,13 +61,18 @@ testRule(rule, {
       files: files(page('            field("Payout IBAN"; Rec."Payout IBAN") { Visible = CanSeeBank; }', '    var\n        CanSeeBank: Boolean;')),
     },
     { name: 'trap: guarded by AccessByPermission', files: files(page('            group(Bank)\n            {\n                Visible = false;\n                AccessByPermission = tabledata "FAB Agent Bank" = R;\n                field("Payout IBAN"; Rec."Payout IBAN") { }\n            }')) },
-    { name: 'trap: personal data read-only only', files: files(page('            field(Salary; Rec.Salary) { Editable = false; }'), false) },
+    { name: 'trap: read-only non-sensitive field', files: files(page('            field(Nickname; Rec.Nickname) { Editable = false; }'), false) },
     {
       name: 'trap: hidden page variable, not a table field',
       files: files(page('            field(TempPassword; TempPassword) { Visible = false; }', '    var\n        [NonDebuggable]\n        TempPassword: Text;')),
     },
   ],
   invalid: [
+    {
+      name: 'personal data read-only on a page, no permission guards it',
+      files: files(page('            field(Salary; Rec.Salary) { Editable = false; }'), false),
+      errors: [{ line: 10, message: 'read-only' }],
+    },
     {
       name: 'personal data read-only on the card, writable through the API page',
       files: files(page('            field("Social Security No."; Rec."Social Security No.") { Editable = false; }')),

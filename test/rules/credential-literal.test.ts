@@ -28,6 +28,12 @@ testRule(rule, {
     { name: 'trap: documentation file', path: 'README.md', code: `ClientSecret=${entra}` },
   ],
   invalid: [
+    {
+      name: 'a token constant joined to a Bearer prefix is reported once, where the token is written',
+      path: 'web/a.js',
+      code: 'var TOK = "eyJhbGciOiJIUzI1NiJ9." +\n  "eyJzdWIiOiJ0c3AtcmliYm9uIiwiZXhwIjoxODkzNDU2MDAwfQ." +\n  "Zx8Qw2Lp0Rt5Vb7Nc1Hd3Fs9Gu1Ae4Km6Pq";\nfunction h() { return { Authorization: "Bearer " + TOK }; }',
+      errors: [{ line: 1 }],
+    },
     { name: 'entra client secret by shape', path: 'appsettings.json', code: `{\n  "Value": "${entra}"\n}`, errors: [{ line: 2, message: 'Entra' }], secrets: [entra] },
     { name: 'credential-named setting', path: 'appsettings.json', code: `{ "Dataverse": {\n "ServicePassword": "${password}" } }`, errors: [{ line: 2 }], secrets: [password] },
     { name: 'password inside a connection string', path: 'appsettings.json', code: `{ "Cs": "AuthType=OAuth;Url=https://x.crm.dynamics.com;Username=a@b.com;Password=${password}" }`, errors: [{ line: 1, message: 'connection string' }], secrets: [password] },

@@ -37,6 +37,12 @@ testRule(rule, {
     { name: 'trap: exception with the user name', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException($"Gateway refused {_cfg.UserName}");') },
   ],
   invalid: [
+    {
+      name: 'top-level program prints a connection string built with the password',
+      path: 'tools/Sync/Program.cs',
+      code: 'var pwd = Environment.GetEnvironmentVariable("SYNC_PWD");\nvar conn = "AuthType=AD;Url=https://crm.corp.local/Org;Username=svc;" +\n           $"Password={pwd}";\nConsole.WriteLine($"Connecting with {conn}");',
+      errors: [{ line: 4 }],
+    },
     { name: 'API key to the plug-in trace', path: 'src/PaymentSync.cs', code: plugin('        var apiKey = _cfg.Key;\n        tracing.Trace("Calling gateway with {0}", apiKey);'), errors: [{ line: 10, message: 'apiKey' }] },
     { name: 'password in an exception message', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException(\n            $"Gateway login failed for {_cfg.UserName} / {_cfg.Password}");'), errors: [{ line: 10 }] },
     { name: 'access token to the console', path: 'src/Job.cs', code: tool('        var result = await app.AcquireTokenForClient(scopes).ExecuteAsync();\n        Console.WriteLine("Bearer " + result.AccessToken);'), errors: [{ line: 8 }] },

@@ -18,6 +18,8 @@ testRule(rule, {
     },
   ],
   traps: [
+    { name: 'trap: curl with a bearer token', path: 'azure-pipelines.yml', code: 'steps:\n  - script: curl -H "Authorization: Bearer $(Token)" https://api.contoso.net/health' },
+    { name: 'trap: curl -u with a user and no secret', path: 'azure-pipelines.yml', code: 'steps:\n  - script: curl -u "builder:" --negotiate https://intranet.contoso.net/status' },
     { name: 'trap: az login as a service principal', path: YML, code: 'steps:\n  - bash: az login --service-principal -u $(AppId) -p $(AppSecret) --tenant $(TenantId)\n' },
     { name: 'trap: interactive credential prompt', path: PS, code: '$cred = Get-Credential\nConnect-CrmOnline -Credential $cred -ServerUrl https://org.crm4.dynamics.com\n' },
     {
@@ -39,6 +41,12 @@ testRule(rule, {
     { name: 'trap: documentation of the old sign-in', path: 'docs/setup.md', code: 'Run `pac auth create --username you@contoso.com --password <pw>` once.\n' },
   ],
   invalid: [
+    {
+      name: 'curl with Basic credentials against an API',
+      path: 'azure-pipelines.yml',
+      code: 'steps:\n  - script: |\n      curl --fail -u "DEPLOY-SVC:$(BcWebServiceKey)" -X POST https://bc.contoso.net:7048/BC/api/v2.0/companies\n    displayName: Smoke',
+      errors: [{ line: 3 }],
+    },
     {
       name: 'pac auth create with a password in a GitHub workflow',
       path: '.github/workflows/deploy.yml',

@@ -20,6 +20,7 @@ testRule(rule, {
     { name: 'trap: package metadata links', path: 'package.json', code: '{\n "homepage": "http://widgets.contoso.net",\n "repository": { "type": "git", "url": "http://github.com/contoso/widgets.git" }\n}' },
     { name: 'trap: url compared in a test, never requested', path: 'test/uri.test.js', code: 'assert.ok(uri.equal("http://abc.contoso.net/a", "HTTP://ABC.contoso.net/a"));' },
     { name: 'trap: link in embedded html', path: 'Strings.json', code: '{ "HelpText": "<a href=\\"http://help.contoso.net/claims\\">Help</a>" }' },
+    { name: 'trap: publisher website in Solution.xml', path: 'sol/Other/Solution.xml', code: '<ImportExportXml>\n  <SupportingWebsiteUrl>http://www.fabrikam-travel.net</SupportingWebsiteUrl>\n</ImportExportXml>' },
     { name: 'trap: commented out', path: '.vscode/settings.json', code: '{\n  // "url": "http://erp.contoso.com/api"\n  "a": 1\n}' },
   ],
   invalid: [
@@ -28,6 +29,7 @@ testRule(rule, {
     { name: 'intranet host with port and path', path: 'a.json', code: '{\n "LegacyApi": "http://policy-legacy.contoso.local:8080/api/"\n}', errors: [{ line: 2 }] },
     { name: 'js constant reported where written, not where used', path: 'web/api.js', code: 'var URL = "http://rating.contoso.local/api/quote";\nfunction q() { return fetch(URL, { method: "POST" }); }', errors: [{ line: 1 }] },
     { name: 'url in an embedded settings document', path: 'cfg.json', code: '{ "Configuration": "<settings><add key=\\"rateUrl\\" value=\\"http://rates.partner-co.net/api\\" /></settings>" }', errors: [{ line: 1 }] },
+    { name: 'named constant opened as a page', path: 'web/ribbon.js', code: 'var LOOKUP = "http://lookup.corp.local/find?id=";\nfunction open(id) { Xrm.Navigation.openUrl(LOOKUP + id); }', errors: [{ line: 1 }] },
     { name: 'url passed to fetch', path: 'web/rates.js', code: 'function rates() {\n  return fetch("http://rates.partner-co.net/quote?c=EUR");\n}', errors: [{ line: 2 }] },
     { name: 'service host with no name or call', path: 'web/cfg.js', code: 'var cfg = ["http://contoso.crm4.dynamics.com"];', errors: [{ line: 1 }] },
     { name: 'flow http action uri', path: 'flow.json', code: '{ "actions": { "Call": { "inputs": {\n "method": "POST",\n "uri": "http://erp.contoso.com/settlement/import" } } } }', errors: [{ line: 3 }] },

@@ -24,6 +24,7 @@ export interface ScanOptions {
 export const USAGE = `usage: d365sec scan [paths...] [options]
        d365sec rules
        d365sec verify-rules PACK...
+       d365sec lsp --stdio | --node-ipc | --socket=PORT   (the language server, for any LSP client)
 
 scan options:
   --format text|json|sarif      report format (default text: grouped by file)

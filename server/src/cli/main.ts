@@ -2,12 +2,14 @@
 // the scan in scan.ts, the parallel lanes in pool.ts / worker.ts.
 import { builtinRules } from '../../../rules/index';
 import { parseScanArgs, USAGE } from './args';
+import { startLanguageServer } from './lsp';
 import { TeamRun, verifyRulesCommand } from './options-team';
 import { scanCommand } from './scan';
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === 'verify-rules') return verifyRulesCommand(rest);
+  if (cmd === 'lsp') return startLanguageServer(rest);
   if (cmd === 'rules') {
     for (const r of builtinRules) process.stdout.write(`${r.meta.code}  ${r.meta.name.padEnd(36)} ${r.meta.category.padEnd(24)} ${r.meta.severity}\n`);
     return 0;

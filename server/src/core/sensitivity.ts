@@ -37,6 +37,7 @@ const PERSONAL = [
   'creditcard', 'cardnumber', 'cvv', 'cvc', 'pan',
   'salary', 'income', 'wage', 'payroll',
   'medical', 'health', 'diagnos', 'disabilit', 'treatment', 'prescription', 'injur', 'illness', 'sickness', 'allerg', 'clinical',
+  'visanumber', 'visano', 'paymentref', 'paymenttoken', 'cardtoken',
   'religio', 'ethnic', 'sexualorientation', 'biometric', 'criminal',
   'dateofbirth', 'birthdate', 'dob',
   'fraudscore', 'fraud', 'creditscore', 'riskscore',
@@ -135,5 +136,18 @@ const DESCRIPTION_SIGNALS: [RegExp, Sensitivity['kind']][] = [
  * `PasswordPolicyHint`, `ApiKeyName`, `TokenEndpoint` no.
  */
 export function isCredentialName(name: string, settings?: Pick<AnalyzerSettings, 'sensitiveNames' | 'notSensitiveNames'>): boolean {
-  return classifyColumn({ name }, settings).kind === 'secret';
+  return classifyColumn({ name }, settings).kind === 'secret' || endsWithPassWord(name);
+}
+
+/** Passes that are tickets, not passwords (`BoardingPass`, `seasonPass`). */
+const TICKET_PASS = new Set(['boarding', 'season', 'guest', 'day', 'hall', 'bus', 'ski', 'visitor', 'press']);
+
+/**
+ * Code abbreviates passwords: `TRACKING_PASS`, `body.Pass`, `smtpPw`. Only as the last whole word
+ * of a name in code (variables, members, keys); a column called `BoardingPass` is a ticket.
+ */
+function endsWithPassWord(name: string): boolean {
+  const ws = words(name);
+  const last = ws[ws.length - 1];
+  return (last === 'pass' || last === 'pw') && !TICKET_PASS.has(ws[ws.length - 2] ?? '');
 }

@@ -18,6 +18,12 @@ export function initializersOf(doc: CSharpDocument, from: CsNode, name: string):
   const scopes: CsNode[] = [];
   for (let f: CsNode | undefined = fn; f; f = enclosingFunctionCs(f)) scopes.push(f);
   for (let p = from.parent; p; p = p.parent) if (TYPE_DECLARATIONS.has(p.type)) scopes.push(p);
+  // C# 9 top-level statements: locals of Program.cs live in global_statement nodes under the root.
+  let top: CsNode | undefined;
+  for (let p: CsNode | undefined = from; p; p = p.parent) {
+    if (p.type === 'global_statement') top = p.parent;
+  }
+  if (top && !scopes.includes(top)) scopes.push(top);
   for (const scope of scopes) {
     const inits: CsNode[] = [];
     let reassigned = false;
