@@ -61,6 +61,8 @@ function measure(name, args, cwd) {
 const rows = [];
 const add = (m, note) => {
   rows.push({ tool: m.name, wallSeconds: +m.wall.toFixed(2), cpuSeconds: m.cpu ? +m.cpu.toFixed(2) : null, filesPerSecond: Math.round(files.length / m.wall), mbPerSecond: +(bytes / 1e6 / m.wall).toFixed(2), peakMB: m.peakKb ? Math.round(m.peakKb / 1024) : null, exit: m.status, note });
+  // Each row as it completes: secretlint can take many minutes, and a partial result is still a result.
+  console.error(`bench: ${m.name}: ${m.wall.toFixed(1)} s wall, ${m.cpu?.toFixed(1) ?? '?'} s CPU, ${m.peakKb ? Math.round(m.peakKb / 1024) : '?'} MB peak`);
 };
 
 // Plain read, twice: the first run warms the page cache for everyone after it.
