@@ -276,8 +276,11 @@ export function startServer(opts: ServerOptions = {}): Connection {
     if (init.settings) globalSettings = normaliseSettings(init.settings);
     const caps = params.capabilities;
     hasConfiguration = !!caps.workspace?.configuration;
-    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
-    createFiles = documentChanges && !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+    // Resource operations exist only inside documentChanges, so a client that lists `create`
+    // (Neovim does, without setting documentChanges) handles documentChanges too.
+    const resourceCreate = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+    documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges || resourceCreate;
+    createFiles = documentChanges && resourceCreate;
     showDocument = !!caps.window?.showDocument?.support;
     folders = (params.workspaceFolders ?? []).map((f) => uriToFsPath(f.uri)).filter((x): x is string => !!x);
     if (!folders.length && params.rootUri) {
@@ -394,7 +397,11 @@ export function startServer(opts: ServerOptions = {}): Connection {
     return at ? hoverFor(at.findings, p.position, rules()) : null;
   });
 
-  connection.onCodeAction((p) => {
+  connection.onCodeAction(async (p) => {
+    // A fix needs the project around the file (its .csproj decides plug-in or hosted code, the
+    // unpacked solution receives the environment variable): wait for the first workspace scan,
+    // but not forever on a huge workspace.
+    await Promise.race([scanDone, new Promise<void>((r) => setTimeout(r, 5000).unref())]);
     const at = entryAt(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);
     const entry = at?.loc.project.get(at.loc.rel);
