@@ -51,6 +51,8 @@ export default defineRule({
           if (f.inComment || f.origin === 'comment') continue;
           const src = text.slice(f.span.start, Math.min(f.span.end, f.span.start + 2000));
           // `"Basic " + encoded`: the base64 encoding is usually a line or two above, in the same method.
+          // The enclosing function's text is looked up (a scan of the tree) only for values that say Basic.
+          if (!/basic/i.test(f.value)) continue;
           if (!isBasicAuthValue(f, src) && !(f.value.includes(HOLE) && isBasicAuthValue(f, functionTextAt(doc, f.span.start)))) continue;
           // A constant's use is reported where the constant is written (once, however often it is used).
           const span: Span = f.origin === 'constant' && f.definedAt?.path === doc.file.path ? f.definedAt.span : f.span;
