@@ -199,7 +199,7 @@ ${fns.join('\n')}
   // 7. Configuration and pipelines (one in ten with a made-up credential; a few private keys).
   for (let i = 0; i < 300; i++) {
     const svc = `${cap(pick(WORDS))}Service${i}`;
-    const pw = i % 10 === 0 ? token(20) : '';
+    const pw = i % 10 === 0 || i % 10 === 4 ? token(20) : '';
     switch (i % 5) {
       case 0:
         write(`services/${svc}/App.config`, `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <appSettings>\n    <add key="ServiceUrl" value="https://${pick(WORDS)}.fabrikam.com/api" />\n    <add key="BatchSize" value="${int(10, 500)}" />\n${pw ? `    <add key="ServicePassword" value="${pw}" />\n` : ''}  </appSettings>\n  <connectionStrings>\n    <add name="Dataverse" connectionString="AuthType=ClientSecret;Url=https://fabrikam.crm.dynamics.com;ClientId=${guid()};ClientSecret=@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/dv)" />\n  </connectionStrings>\n</configuration>\n`);

@@ -77,7 +77,11 @@ export async function scanCommand(o: ScanOptions, team: TeamRun): Promise<number
   const byRel = new Map(entries.map((e) => [e.rel, e] as const));
   const layout = buildLayout(team.layoutPaths(entries), (p) => texts.get(p) ?? readSmall(byRel.get(p), maxFileSize));
 
-  const jobs = o.jobs ?? (items.length >= PARALLEL_MIN_FILES || totalBytes >= PARALLEL_MIN_BYTES ? Math.min(MAX_AUTO_JOBS, availableParallelism()) : 1);
+  // Measured (npm run bench, 2 cores): two lanes cost more CPU (worker start-up, cloning, two heaps
+  // under GC) than they saved, so small machines stay in one thread unless --jobs says otherwise.
+  const cores = availableParallelism();
+  const big = items.length >= PARALLEL_MIN_FILES || totalBytes >= PARALLEL_MIN_BYTES;
+  const jobs = o.jobs ?? (big && cores >= 4 ? Math.min(MAX_AUTO_JOBS, cores) : 1);
   const progress = new Progress(items.length, process.stderr, !o.quiet && process.stderr.isTTY === true);
   const sizes = new Map(entries.map((e) => [e.abs, e.size] as const));
   const pool = await runPool(items, {
