@@ -5,19 +5,21 @@
  * and so was Tailspin (scored held out first: 0.973 precision, 0.887 recall before any rule saw it);
  * their floors guard against rules that only fit the example.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 let out = '';
+let dist = '';
 
 beforeAll(() => {
+  // The bundle test/global-setup.ts built; reports go to a folder of this file's own.
+  dist = inject('distDir');
   out = mkdtempSync(path.join(tmpdir(), 'd365sec-score-'));
-  execFileSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`], { cwd: root });
-}, 60000);
+});
 
 interface CategoryScore {
   precision: number | null;
@@ -27,7 +29,7 @@ interface CategoryScore {
 
 function score(corpus: string): Record<string, CategoryScore> {
   const sarif = path.join(out, `${path.basename(corpus)}.sarif`);
-  const scan = spawnSync(process.execPath, [path.join(out, 'cli.js'), 'scan', corpus, '--format', 'sarif', '--output', sarif, '--quiet'], { cwd: root, encoding: 'utf8' });
+  const scan = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'scan', corpus, '--format', 'sarif', '--output', sarif, '--quiet'], { cwd: root, encoding: 'utf8' });
   expect(scan.status, scan.stderr).toBe(1); // findings at the default --fail-on
   const r = spawnSync(process.execPath, ['test/tools/score.mjs', '--labels', path.join(corpus, 'expected.json'), '--findings', sarif, '--json'], { cwd: root, encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);

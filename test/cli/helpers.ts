@@ -1,16 +1,16 @@
-/** Builds the CLI once per test file into a temp folder (never dist/, which others may be using) and runs it. */
+/** The CLI that test/global-setup.ts built once for the run (never dist/, which others may be using), and ways to run it. */
 import { execFileSync, spawn, type SpawnOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const EXAMPLE = path.join(ROOT, 'examples/contoso');
 
+/** The CLI bundle that test/global-setup.ts built once for this run. */
 export function buildCli(): string {
-  const out = mkdtempSync(path.join(tmpdir(), 'd365sec-cli-'));
-  execFileSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`], { cwd: ROOT });
-  return path.join(out, 'cli.js');
+  return path.join(inject('distDir'), 'cli.js');
 }
 
 export interface CliRun {

@@ -2,17 +2,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 const example = path.join(root, 'examples/contoso');
 let cli = '';
 
 beforeAll(() => {
-  const out = mkdtempSync(path.join(tmpdir(), 'd365sec-cli-'));
-  execFileSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`], { cwd: root });
-  cli = path.join(out, 'cli.js');
-}, 60000);
+  cli = path.join(inject('distDir'), 'cli.js');
+});
 
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
 

@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
 
 const root = path.resolve(__dirname, '../..');
@@ -16,10 +16,8 @@ const example = path.join(root, 'examples/contoso');
 let cli = '';
 
 beforeAll(() => {
-  const out = mkdtempSync(path.join(tmpdir(), 'd365sec-team-'));
-  execFileSync(process.execPath, ['esbuild.mjs', `--outdir=${out}`], { cwd: root });
-  cli = path.join(out, 'cli.js');
-}, 60000);
+  cli = path.join(inject('distDir'), 'cli.js');
+});
 
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
 
