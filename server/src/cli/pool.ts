@@ -70,7 +70,8 @@ class WorkerLane implements Lane {
   private failed?: Error;
 
   constructor(file: string, init: WorkerInit) {
-    this.worker = new Worker(file, { stdout: false, stderr: false });
+    // The same larger young generation as the main thread (main.ts): parse trees are short-lived garbage.
+    this.worker = new Worker(file, { stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     this.worker.on('message', (m: WorkerReply) => {
       const p = this.pending.get(m.id);
       if (!p) return;
