@@ -70,6 +70,8 @@ export function looksLikeSecretValue(v: string, named = false): boolean {
   if ((!named && (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s))) || /^\d+$/.test(s)) return false;
   if (/^https?:\/\//i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // addresses and host names
   if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
+  // File paths and module specifiers (`bin/secretlint.js`, `./lib/tokenize`): where code lives, not a key.
+  if (/^\.{0,2}\/?([\w@.-]+\/)+[\w.-]+$/.test(s) && (/^\.{1,2}\//.test(s) || /\.(c?js|mjs|ts|json|exe|dll|sh|ps1|cmd|bat|py|xml|config|pfx|pem|cer|key)$/i.test(s))) return false;
   if (isIdentifierShaped(s)) return false;
   // Upper-case identifiers (`CNT-PAYOUT-LEGACY-PWD`, `ERP_API_KEY`): the name of a stored secret
   // (an AL isolated-storage key, a Key Vault or environment variable name), not its value.

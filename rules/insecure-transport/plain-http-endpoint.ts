@@ -16,15 +16,21 @@ const IDENTIFIER_HOSTS = [
 /** Names of attributes / keys whose value is a namespace or schema location, not an endpoint. */
 const IDENTIFIER_NAMES = /^(xmlns(:.*)?|targetnamespace|namespace|schemalocation|nonamespaceschemalocation|\$schema|xsi:schemalocation|.*(namespace|_ns|ns)$)/i;
 
-const HTTP_URL = /\bhttp:\/\/([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::\d+)?(?:[/?#][^\s"'<>;]*)?/gi;
+// `user:password@` before the host is userinfo, not the host.
+const HTTP_URL = /\bhttp:\/\/(?:[^\s@/"'<>]*@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:.]+\])(?::\d+)?(?:[/?#][^\s"'<>;]*)?/gi;
 
 export function isLoopback(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '::1' || h === '0.0.0.0' || h === 'host.docker.internal';
+  if (h === 'localhost' || h.endsWith('.localhost') || /^127\./.test(h) || h === '0.0.0.0' || h === 'host.docker.internal') return true;
+  // IPv6: loopback and unspecified in any spelling (::1, 0:0:0:0:0:0:0:1, ::), link-local, and the
+  // 2001:db8::/32 documentation prefix are never a remote endpoint.
+  return h.includes(':') && (/^[0:]*1?$/.test(h.replace(/^::ffff:/, '')) || /^fe80:/.test(h) || /^2001:0*db8:/.test(h));
 }
 
 function isIdentifierHost(host: string): boolean {
   const h = host.toLowerCase();
+  // RFC 6761 names that never resolve to a real service: test fixtures, not endpoints.
+  if (/\.(test|invalid)$/.test(h)) return true;
   return IDENTIFIER_HOSTS.some((x) => h === x || h.endsWith('.' + x));
 }
 
@@ -47,7 +53,8 @@ export function endpointUrls(value: string): { index: number; host: string; url:
     if (!asValue || /\bhref\s*=\s*["']?$/i.test(before)) continue; // a link for people in embedded HTML
     if (!host.includes('.') && !isLoopback(host) && !/^\[/.test(host)) {
       // A single-label host (`http://erp/`) is an intranet endpoint; keep it unless it is a placeholder.
-      if (/^(x+|host|server|your.*|<.*)$/i.test(host)) continue;
+      // One- or two-letter labels (`http://a/`) are test data, not a machine anyone runs.
+      if (/^(x+|host|server|your.*|<.*)$/i.test(host) || host.length < 3) continue;
     }
     if (isLoopback(host) || isIdentifierHost(host)) continue;
     out.push({ index: m.index, host, url: m[0], inPair: m.index !== trimmedStart });

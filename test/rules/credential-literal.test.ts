@@ -25,6 +25,7 @@ testRule(rule, {
     { name: 'trap: app insights connection string', path: 'appsettings.json', code: '{ "ConnectionString": "InstrumentationKey=5d348b97-870d-477b-bb10-c3b19b5c2356;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/" }' },
     { name: 'trap: flow expression', path: 'flow.json', code: '{ "headers": { "x-api-key": "@parameters(\'ApiKey\')" } }' },
     { name: 'trap: guid role id in a script', path: 'web/roles.js', code: 'var BACK_OFFICE_ROLE_ID = "c05d8a74-e361-f011-8544-000d3a2b7c91";' },
+    { name: 'trap: file paths and module specifiers under credential-like names', path: 'package.json', code: '{ "bin": { "secretlint": "bin/secretlint.js" }, "exports": { "./tokenize": "./lib/tokenize" }, "CertificateKeyPath": "certs/signing.pfx" }' },
     { name: 'trap: documentation file', path: 'README.md', code: `ClientSecret=${entra}` },
   ],
   invalid: [

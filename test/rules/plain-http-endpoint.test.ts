@@ -21,6 +21,8 @@ testRule(rule, {
     { name: 'trap: url compared in a test, never requested', path: 'test/uri.test.js', code: 'assert.ok(uri.equal("http://abc.contoso.net/a", "HTTP://ABC.contoso.net/a"));' },
     { name: 'trap: link in embedded html', path: 'Strings.json', code: '{ "HelpText": "<a href=\\"http://help.contoso.net/claims\\">Help</a>" }' },
     { name: 'trap: publisher website in Solution.xml', path: 'sol/Other/Solution.xml', code: '<ImportExportXml>\n  <SupportingWebsiteUrl>http://www.fabrikam-travel.net</SupportingWebsiteUrl>\n</ImportExportXml>' },
+    { name: 'trap: ipv6 loopback, documentation and link-local literals', path: 'a.json', code: '{ "u1": "http://[0:0:0:0:0:0:0:1]:8080/", "u2": "http://[2001:db8::1]/x", "u3": "http://[fe80::1]/", "u4": "http://[::]/" }' },
+    { name: 'trap: one-letter test hosts', path: 'test/uri.test.js', code: 'const cases = ["http://a/b", "http://b:80/"];' },
     { name: 'trap: commented out', path: '.vscode/settings.json', code: '{\n  // "url": "http://erp.contoso.com/api"\n  "a": 1\n}' },
   ],
   invalid: [
@@ -30,6 +32,7 @@ testRule(rule, {
     { name: 'js constant reported where written, not where used', path: 'web/api.js', code: 'var URL = "http://rating.contoso.local/api/quote";\nfunction q() { return fetch(URL, { method: "POST" }); }', errors: [{ line: 1 }] },
     { name: 'url in an embedded settings document', path: 'cfg.json', code: '{ "Configuration": "<settings><add key=\\"rateUrl\\" value=\\"http://rates.partner-co.net/api\\" /></settings>" }', errors: [{ line: 1 }] },
     { name: 'named constant opened as a page', path: 'web/ribbon.js', code: 'var LOOKUP = "http://lookup.corp.local/find?id=";\nfunction open(id) { Xrm.Navigation.openUrl(LOOKUP + id); }', errors: [{ line: 1 }] },
+    { name: 'userinfo is not the host', path: 'web/legacy.js', code: 'var FEED = "http://svc:p4ss@feeds.partner-co.net/rates";', errors: [{ line: 1, message: 'feeds.partner-co.net' }] },
     { name: 'url passed to fetch', path: 'web/rates.js', code: 'function rates() {\n  return fetch("http://rates.partner-co.net/quote?c=EUR");\n}', errors: [{ line: 2 }] },
     { name: 'service host with no name or call', path: 'web/cfg.js', code: 'var cfg = ["http://contoso.crm4.dynamics.com"];', errors: [{ line: 1 }] },
     { name: 'flow http action uri', path: 'flow.json', code: '{ "actions": { "Call": { "inputs": {\n "method": "POST",\n "uri": "http://erp.contoso.com/settlement/import" } } } }', errors: [{ line: 3 }] },
