@@ -9,7 +9,8 @@
  * - a variable initialised at module or IIFE level (`var KEY = "..."`) starts empty and is filled
  *   when the server answers, so the surrounding API keeps its shape.
  */
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { parse } from '../parsers/estree';
 import { stringExpression } from './literal';
 import { boundName, envVarSchemaName, eolOf } from './names';
 import { ROTATE_NOTE, type Fix, type FixContext, type TextEdit } from './types';

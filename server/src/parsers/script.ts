@@ -3,7 +3,8 @@
  * string facts. Minified and vendored bundles are recognised from their text first and never
  * parsed; a file that does not parse gets one parse-error notice and `failed`.
  */
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { parse } from './estree';
 import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
 import { baseOf } from './base';
 import { setParents } from './script-ast';
