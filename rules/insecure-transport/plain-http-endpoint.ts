@@ -29,8 +29,9 @@ export function isLoopback(host: string): boolean {
 
 function isIdentifierHost(host: string): boolean {
   const h = host.toLowerCase();
-  // RFC 6761 names that never resolve to a real service: test fixtures, not endpoints.
-  if (/\.(test|invalid)$/.test(h)) return true;
+  // RFC 6761 `.invalid` never resolves. (`.test` and `.example` stay reportable: sample and test
+  // projects use them for the endpoints they stand in for.)
+  if (h.endsWith('.invalid')) return true;
   return IDENTIFIER_HOSTS.some((x) => h === x || h.endsWith('.' + x));
 }
 
