@@ -19,6 +19,8 @@ import type { PackRef } from '../config/index';
 import { Shard, type CheckOutput, type InlineCandidate, type ParseOutput, type PositionRequest, type ShardItem, type ShardNotice } from './shard';
 
 export interface WorkerInit {
+  /** Load the C# grammar (the scan holds .cs files). */
+  csharp: boolean;
   layout: ProjectLayout;
   settings?: AnalyzerSettings;
   packRefs: PackRef[];
@@ -128,6 +130,8 @@ function yieldThen<T>(f: () => T): Promise<T> {
 }
 
 export interface PoolOptions {
+  /** The scan holds C# files: every lane loads the C# grammar. */
+  csharp: boolean;
   jobs: number;
   layout: ProjectLayout;
   rules: readonly Rule[];
@@ -179,7 +183,7 @@ export async function runPool(items: ShardItem[], o: PoolOptions): Promise<PoolR
   const file = workerFile();
   const laneCount = file ? Math.max(1, Math.min(o.jobs, batches.length)) : 1;
   const lanes: Lane[] = [new LocalLane(new Shard(o.layout, o.rules, o.settings, o.maxFileSize))];
-  const init: WorkerInit = { layout: o.layout, settings: o.settings, packRefs: o.packRefs, maxFileSize: o.maxFileSize };
+  const init: WorkerInit = { csharp: o.csharp, layout: o.layout, settings: o.settings, packRefs: o.packRefs, maxFileSize: o.maxFileSize };
   for (let i = 1; i < laneCount; i++) lanes.push(new WorkerLane(file!, init));
   try {
     // Parse phase: every lane pulls batches until none are left.

@@ -21,7 +21,7 @@ async function handle(msg: WorkerRequest): Promise<unknown> {
     case 'init': {
       const init: WorkerInit = msg.init;
       // The C# parser loads its tree-sitter WASM from the bundle's folder, once per thread.
-      await initCSharp(__dirname);
+      if (init.csharp) await initCSharp(__dirname);
       const packs = loadPacks(init.packRefs, builtinRules.map((r) => r.meta.code), {});
       shard = new Shard(init.layout, [...builtinRules, ...packs], init.settings, init.maxFileSize);
       return true;
