@@ -22,7 +22,7 @@ describe('sensitivity', () => {
   it('recognises credential names', () => {
     for (const n of ['erpPassword', 'ERP API Key', 'SmsGatewayToken', 'SharedAccessKey', 'subscriptionKey']) expect(isCredentialName(n), n).toBe(true);
     for (const n of ['TRACKING_PASS', 'Pass', 'smtpPw']) expect(isCredentialName(n), n).toBe(true);
-    for (const n of ['BoardingPass', 'bypass', 'compass', 'passengerName']) expect(isCredentialName(n), n).toBe(false);
+    for (const n of ['BoardingPass', 'bypass', 'compass', 'passengerName', 'firstPass', 'LastPass']) expect(isCredentialName(n), n).toBe(false);
     for (const n of ['PasswordPolicyHint', 'ApiKeyName', 'TokenEndpoint', 'erpUser', 'maxDiscountPercent', 'SharedAccessKeyName']) expect(isCredentialName(n), n).toBe(false);
   });
 });

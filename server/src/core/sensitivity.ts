@@ -139,8 +139,8 @@ export function isCredentialName(name: string, settings?: Pick<AnalyzerSettings,
   return classifyColumn({ name }, settings).kind === 'secret' || endsWithPassWord(name);
 }
 
-/** Passes that are tickets, not passwords (`BoardingPass`, `seasonPass`). */
-const TICKET_PASS = new Set(['boarding', 'season', 'guest', 'day', 'hall', 'bus', 'ski', 'visitor', 'press']);
+/** Passes that are tickets or iterations, not passwords (`BoardingPass`, `seasonPass`, `firstPass`). */
+const TICKET_PASS = new Set(['boarding', 'season', 'guest', 'day', 'hall', 'bus', 'ski', 'visitor', 'press', 'first', 'second', 'third', 'last', 'next', 'single', 'multi', 'one', 'two', 'final']);
 
 /**
  * Code abbreviates passwords: `TRACKING_PASS`, `body.Pass`, `smtpPw`. Only as the last whole word
