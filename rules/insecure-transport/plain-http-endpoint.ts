@@ -76,7 +76,7 @@ const LINK_NAMES = /^(homepage|website|web|repository|repo|bugs|issues|docs|docu
 const LINK_WORDS = /(website|homepage|helppage|privacypolicy|termsofuse|termsofservice|documentationurl|helplink|helpurl|supportlink|learnmore)/;
 
 /** Callees that send a request to their address argument (JS, C#, AL, PowerShell). */
-const NETWORK_CALLEE = /(^|\.)(fetch|open|ajax|get|post|put|patch|delete|send|request|getjson|getasync|postasync|putasync|patchasync|deleteasync|sendasync|getstringasync|getstreamasync|getbytearrayasync|downloadstring|downloadfile|uploadstring|uploadvalues|create|createhttp|setrequesturi|invoke-restmethod|invoke-webrequest|connect|websocket|eventsource|uri|httpclient|xmlhttprequest|webclient|restclient|serviceclient|crmserviceclient|organizationserviceproxy|navigate|redirect|openurl|openwebresource|location|assign|replace)$/i;
+const NETWORK_CALLEE = /(^|\.)(fetch|open|ajax|get|post|put|patch|delete|send|request|getjson|getasync|postasync|putasync|patchasync|deleteasync|sendasync|getstringasync|getstreamasync|getbytearrayasync|downloadstring|downloadfile|uploadstring|uploadvalues|create|createhttp|setrequesturi|invoke-restmethod|invoke-webrequest|connect|websocket|eventsource|uri|httpclient|xmlhttprequest|webclient|restclient|serviceclient|crmserviceclient|organizationserviceproxy|navigate|redirect|openurl|openwebresource|assign)$/i;
 
 /** Path shapes of data, API and sign-in endpoints. */
 const ENDPOINT_PATH = /\/(api|odata|oauth2?|token|authorize|adfs|xrmservices|xrm|soap|ws|rest|graphql|services?|v\d+(\.\d+)?|data|sso|login|auth|connect|hooks?)(\/|$|\?)|\.(svc|asmx|ashx|aspx|php)(\b|$)/i;

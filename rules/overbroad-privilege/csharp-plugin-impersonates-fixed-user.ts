@@ -1,11 +1,11 @@
 import { defineRule } from '../../server/src/core/rule';
 import type { Span } from '../../server/src/core/types';
 import { resolveCsConstant } from '../../server/src/model/csharp';
-import { argumentsOf, calleeCs, calleeMethodCs, dottedCs, spanOfCs, unwrapCast, type CsNode } from '../../server/src/parsers/csharp-ast';
+import { argumentsOf, calleeCs, dottedCs, spanOfCs, unwrapCast, type CsNode } from '../../server/src/parsers/csharp-ast';
 import type { CSharpDocument } from '../../server/src/parsers/csharp';
 import { enclosingTypeNames, hostKindAt, initializersOf } from '../../server/src/parsers/csharp-flow';
 import { GUID_TEXT, guidLiteralOf } from '../../server/src/parsers/csharp-guid';
-import { CREATE_SERVICE, userIdArgument } from './csharp-plugin-runs-as-system';
+import { createServiceCalls } from './csharp-plugin-runs-as-system';
 import type { RuleContext } from '../../server/src/core/rule';
 
 interface FixedUser {
@@ -79,11 +79,8 @@ export default defineRule({
   create(ctx) {
     return {
       csharp(doc) {
-        for (const n of doc.nodes ?? []) {
-          if (n.type !== 'invocation_expression') continue;
-          const m = calleeMethodCs(n);
-          if (!m || !CREATE_SERVICE.test(m)) continue;
-          const fixed = fixedUser(doc, ctx, userIdArgument(n));
+        for (const { call: n, userId } of createServiceCalls(doc)) {
+          const fixed = fixedUser(doc, ctx, userId);
           if (!fixed || hostKindAt(doc, ctx.model.csharp, n) !== 'plugin') continue;
           const elsewhere = fixed.path !== doc.file.path || fixed.span.start < n.start || fixed.span.end > n.end;
           ctx.report({

@@ -4,13 +4,24 @@ import type { CSharpDocument } from '../../server/src/parsers/csharp';
 import { hostKindAt, initializersOf } from '../../server/src/parsers/csharp-flow';
 
 /** The factory call and the PluginBase sample's extension that forwards to it. */
-export const CREATE_SERVICE = /^(CreateOrganizationService|GetOrganizationService)$/;
+const CREATE_SERVICE = /^(CreateOrganizationService|GetOrganizationService)$/;
 
 /** The user-id argument of a CreateOrganizationService call (positional or `userId:`). */
-export function userIdArgument(call: CsNode): CsNode | undefined {
+function userIdArgument(call: CsNode): CsNode | undefined {
   const args = argumentsOf(call);
   if (args.length !== 1) return undefined;
   return args[0]!.value;
+}
+
+/** Every call that creates an organization service for a user id, with that argument (shared with D365P011). */
+export function* createServiceCalls(doc: CSharpDocument): Generator<{ call: CsNode; method: string; userId: CsNode }> {
+  for (const call of doc.nodes ?? []) {
+    if (call.type !== 'invocation_expression') continue;
+    const method = calleeMethodCs(call);
+    if (!method || !CREATE_SERVICE.test(method)) continue;
+    const userId = userIdArgument(call);
+    if (userId) yield { call, method, userId };
+  }
 }
 
 /** `null`, `(Guid?)null`, `default(Guid?)`, or a local / field that only ever holds null. */
@@ -49,12 +60,8 @@ export default defineRule({
   create(ctx) {
     return {
       csharp(doc) {
-        for (const n of doc.nodes ?? []) {
-          if (n.type !== 'invocation_expression') continue;
-          const m = calleeMethodCs(n);
-          if (!m || !CREATE_SERVICE.test(m)) continue;
-          const arg = userIdArgument(n);
-          if (!arg || !isSystemUser(doc, arg)) continue;
+        for (const { call: n, method: m, userId: arg } of createServiceCalls(doc)) {
+          if (!isSystemUser(doc, arg)) continue;
           if (hostKindAt(doc, ctx.model.csharp, n) !== 'plugin') continue;
           const target = childByField(n, 'function');
           ctx.report({
