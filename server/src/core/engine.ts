@@ -5,7 +5,7 @@ import type { Rule, RuleVisitors } from './rule';
 import { defaultSettings, type AnalyzerSettings } from './settings';
 import type { Finding, ParseNotice, ReportDescriptor, Severity, SourceFile } from './types';
 import { parseAl } from '../parsers/al';
-import { parseCSharp } from '../parsers/csharp';
+import { parseCSharp, releaseCSharp } from '../parsers/csharp';
 import { parseJson } from '../parsers/json';
 import { parseScript } from '../parsers/script';
 import { parseText } from '../parsers/text';
@@ -17,18 +17,28 @@ export interface FileNotice extends ParseNotice {
   path: string;
 }
 
+export interface ParseOptions {
+  /**
+   * The document's previous version, for an incremental re-parse. It is used up: parts of its
+   * tree may move into the new document, so the caller must drop it.
+   */
+  previous?: ParsedFile;
+  /** The document is open in an editor: keep parser state for its next version (free it with releaseParsed). */
+  live?: boolean;
+}
+
 /**
  * Parses a file once into the document every rule shares. Returns undefined for files that are
  * not an artifact we read (images, .sln, lock files). Never throws: a parser crash becomes an
  * `internal-error` notice on a document marked failed.
  */
-export function parseFile(file: SourceFile, layout: ProjectLayout = EMPTY_LAYOUT): ParsedFile | undefined {
+export function parseFile(file: SourceFile, layout: ProjectLayout = EMPTY_LAYOUT, opts: ParseOptions = {}): ParsedFile | undefined {
   const c = classify(file.path, file.text.slice(0, 600), layout);
   if (!c) return undefined;
   try {
     switch (c.kind) {
       case 'csharp':
-        return parseCSharp(file, c.role);
+        return parseCSharp(file, c.role, { previous: opts.previous?.kind === 'csharp' ? opts.previous : undefined, live: opts.live });
       case 'script':
         return parseScript(file, c.role, c.language ?? 'js');
       case 'al':
@@ -52,6 +62,11 @@ export function parseFile(file: SourceFile, layout: ProjectLayout = EMPTY_LAYOUT
       failed: true,
     };
   }
+}
+
+/** Frees parser state kept for a live document (see ParseOptions.live); the document stays usable. */
+export function releaseParsed(doc: ParsedFile | undefined): void {
+  if (doc?.kind === 'csharp') releaseCSharp(doc);
 }
 
 export { contribute, mergeModel };

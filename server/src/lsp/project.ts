@@ -8,7 +8,7 @@
  */
 import { buildLayout, EMPTY_LAYOUT, type ProjectLayout } from '../core/classify';
 import type { ParsedFile } from '../core/documents';
-import { checkFile, contribute, mergeModel, parseFile, resolveRelated, sortFindings, type ModelContribution, type ProjectModel } from '../core/engine';
+import { checkFile, contribute, mergeModel, parseFile, releaseParsed, resolveRelated, sortFindings, type ModelContribution, type ProjectModel } from '../core/engine';
 import type { Rule } from '../core/rule';
 import type { AnalyzerSettings } from '../core/settings';
 import type { Finding, ParseNotice, SourceFile } from '../core/types';
@@ -56,29 +56,44 @@ export class Project {
 
   /**
    * Sets a file's text and re-parses it. `parse` false defers parsing (the background scan loads
-   * every file first, then builds the layout once and parses with it).
+   * every file first, then builds the layout once and parses with it). `live` marks a document
+   * open in an editor: its parser state is kept so the next version re-parses incrementally.
    */
-  set(file: SourceFile, parse = true): UpdateResult {
+  set(file: SourceFile, parse = true, live = false): UpdateResult {
     const old = this.entries.get(file.path);
     if (old && old.file.text === file.text && old.doc) {
       old.file.version = file.version;
+      if (!live) releaseParsed(old.doc);
       return { modelChanged: false };
     }
     const entry: FileEntry = { file, contributionKey: '', findings: [], notices: [], fresh: false };
     this.entries.set(file.path, entry);
     // A bulk load (parse false) leaves the layout to parseAll(), which builds it once.
-    if (!parse) return { modelChanged: false };
+    if (!parse) {
+      releaseParsed(old?.doc);
+      return { modelChanged: false };
+    }
     if (this.refreshLayoutIfNeeded(file.path, !old)) return { modelChanged: true };
-    this.parse(entry);
+    // The old document is used up by an incremental parse (its tree moves over) or released.
+    this.parse(entry, live ? old?.doc : undefined, live);
+    if (!live) releaseParsed(old?.doc);
+    // Positions in the model move with every keystroke; only a change beyond them can change
+    // findings in other files (those pointing at this file are re-checked by the caller anyway).
+    this.model = undefined;
     const changed = entry.contributionKey !== (old?.contributionKey ?? '');
-    if (changed) this.model = undefined;
     return { modelChanged: changed };
+  }
+
+  /** The document was closed in the editor: frees its parser state. */
+  release(path: string): void {
+    releaseParsed(this.entries.get(path)?.doc);
   }
 
   remove(path: string): UpdateResult {
     const old = this.entries.get(path);
     if (!old) return { modelChanged: false };
     this.entries.delete(path);
+    releaseParsed(old.doc);
     this.model = undefined;
     this.refreshLayoutIfNeeded(path, true);
     return { modelChanged: true };
@@ -162,10 +177,10 @@ export class Project {
     return this.model;
   }
 
-  private parse(e: FileEntry): void {
+  private parse(e: FileEntry, previous?: ParsedFile, live = false): void {
     let doc: ParsedFile | undefined;
     try {
-      doc = parseFile(e.file, this.layout);
+      doc = parseFile(e.file, this.layout, { previous, live });
     } catch (err) {
       e.notices = [{ kind: 'internal-error', message: `parse failed: ${(err as Error).message}` }];
     }
@@ -173,7 +188,7 @@ export class Project {
     e.fresh = false;
     e.contribution = doc ? contribute(doc) : undefined;
     // '-' marks "parsed, contributes nothing", so an unparsed entry ('') is told apart.
-    e.contributionKey = e.contribution ? stableKey({ ...e.contribution, path: '' }) : '-';
+    e.contributionKey = e.contribution ? contributionKey(e.contribution) : '-';
   }
 
   /**
@@ -193,6 +208,7 @@ export class Project {
     this.layout = layout;
     this.layoutKey = key;
     for (const e of this.entries.values()) {
+      releaseParsed(e.doc);
       e.doc = undefined;
       e.contribution = undefined;
       e.contributionKey = '';
@@ -204,8 +220,9 @@ export class Project {
 }
 
 /** JSON with Maps, Sets and object keys in a fixed order: equal data gives an equal key. */
-export function stableKey(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => {
+export function stableKey(v: unknown, omit?: ReadonlySet<string>): string {
+  return JSON.stringify(v, (k, x: unknown) => {
+    if (omit?.has(k)) return undefined;
     if (x instanceof Map) return { $map: [...x.entries()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) };
     if (x instanceof Set) return { $set: [...x].sort() };
     if (x && typeof x === 'object' && !Array.isArray(x)) {
@@ -215,3 +232,13 @@ export function stableKey(v: unknown): string {
     return x;
   });
 }
+
+/**
+ * The part of a contribution other files' findings depend on: spans (every `span` key) are left
+ * out, so typing inside a class does not count as a model change.
+ */
+function contributionKey(c: ModelContribution): string {
+  return stableKey({ ...c, path: '' }, POSITION_KEYS);
+}
+
+const POSITION_KEYS = new Set(['span']);

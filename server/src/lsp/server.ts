@@ -186,7 +186,7 @@ export function startServer(opts: ServerOptions = {}): Connection {
       return;
     }
     const t0 = performance.now();
-    const { modelChanged } = loc.project.set({ path: loc.rel, text, version });
+    const { modelChanged } = loc.project.set({ path: loc.rel, text, version }, true, true);
     const t1 = performance.now();
     loc.project.check(loc.rel, rules(), toAnalyzerSettings(s, trusted));
     publish(loc.project, loc.rel);

@@ -11,11 +11,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TreeSitter from 'web-tree-sitter';
-import type { Parser } from 'web-tree-sitter';
+import type { Edit, Parser, Tree } from 'web-tree-sitter';
 import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
 import { baseOf } from './base';
 import { collectCsConstants, collectCsStringFacts, csCommentFacts, type CsConstant } from './csharp-strings';
-import { convertTree, type CsNode } from './csharp-tree';
+import { convertTree, type ConvertedTree, type CsNode, type TreeReuse } from './csharp-tree';
 
 export interface CSharpDocument extends ParsedFileBase {
   kind: 'csharp';
@@ -77,10 +77,39 @@ export function csharpReady(): boolean {
   return parser !== undefined;
 }
 
-export function parseCSharp(file: SourceFile, role: ArtifactRole): CSharpDocument {
+/**
+ * State kept for a document open in an editor: its WASM tree and conversion, so the next version
+ * re-parses incrementally (tree-sitter reuses unchanged subtrees, and so does the conversion).
+ * Held outside the document (a document stays plain data) and bounded: beyond MAX_LIVE trees the
+ * oldest is freed and its document simply parses in full next time.
+ */
+interface LiveState {
+  text: string;
+  tree: Tree;
+  converted: ConvertedTree;
+}
+const MAX_LIVE = 16;
+const live = new Map<CSharpDocument, LiveState>();
+
+/** Frees the WASM tree kept for `doc` (a closed or replaced document); the document stays usable. */
+export function releaseCSharp(doc: CSharpDocument): void {
+  const s = live.get(doc);
+  if (!s) return;
+  live.delete(doc);
+  s.tree.delete();
+}
+
+export interface CSharpParseOptions {
+  /** The previous version of the same document: its kept state is used up (its tree nodes move into the new document). */
+  previous?: CSharpDocument;
+  /** Keep state for the next version (documents open in an editor). */
+  live?: boolean;
+}
+
+export function parseCSharp(file: SourceFile, role: ArtifactRole, opts: CSharpParseOptions = {}): CSharpDocument {
   const doc: CSharpDocument = { ...baseOf(file, 'csharp', role), kind: 'csharp' };
   try {
-    return parseInto(doc);
+    return parseInto(doc, opts);
   } catch (e) {
     // Never throw: a crash in the conversion or the facts is a notice, and the tree-based rules skip the file.
     doc.failed = true;
@@ -91,26 +120,46 @@ export function parseCSharp(file: SourceFile, role: ArtifactRole): CSharpDocumen
   }
 }
 
-function parseInto(doc: CSharpDocument): CSharpDocument {
+function parseInto(doc: CSharpDocument, opts: CSharpParseOptions): CSharpDocument {
   const file = doc.file;
   const text = file.text;
+  const previous = opts.previous ? live.get(opts.previous) : undefined;
+  if (previous) live.delete(opts.previous!);
   if (!parser) {
+    previous?.tree.delete();
     doc.failed = true;
     doc.notices.push({ kind: 'internal-error', message: 'C# parser not initialised (initCSharp was not awaited); C# rules skipped this file' });
     return doc;
   }
-  if (text.trim() === '') return doc;
-  let converted;
-  const tree = parser.parse(text);
+  if (text.trim() === '') {
+    previous?.tree.delete();
+    return doc;
+  }
+  let converted: ConvertedTree;
+  let tree: Tree | null = null;
+  let reuse: TreeReuse | undefined;
+  try {
+    if (previous) {
+      const edit = editBetween(previous.text, text, opts.previous!, doc);
+      previous.tree.edit(edit);
+      tree = parser.parse(text, previous.tree);
+      if (tree) reuse = { previous: previous.converted, ...edit, changed: previous.tree.getChangedRanges(tree) };
+    } else tree = parser.parse(text);
+  } finally {
+    previous?.tree.delete();
+  }
   if (!tree) {
     doc.failed = true;
     doc.notices.push({ kind: 'parse-error', message: 'C#: the parser gave no tree' });
     return doc;
   }
+  let keep = false;
   try {
-    converted = convertTree(tree, text);
+    converted = convertTree(tree, text, reuse);
+    keep = opts.live === true;
   } finally {
-    tree.delete();
+    if (keep) remember(doc, { text, tree, converted: converted! });
+    else tree.delete();
   }
   doc.tree = converted.root;
   doc.nodes = converted.order;
@@ -131,4 +180,33 @@ function parseInto(doc: CSharpDocument): CSharpDocument {
   doc.strings.push(...csCommentFacts(text, converted.comments));
   doc.strings.sort((a, b) => a.span.start - b.span.start);
   return doc;
+}
+
+function remember(doc: CSharpDocument, state: LiveState): void {
+  live.set(doc, state);
+  while (live.size > MAX_LIVE) releaseCSharp(live.keys().next().value!);
+}
+
+/**
+ * The one edit that turns `before` into `after`: the longest common prefix and suffix frame it.
+ * Offsets and columns are UTF-16 code units, as web-tree-sitter counts them for JS strings.
+ */
+function editBetween(before: string, after: string, oldDoc: CSharpDocument, newDoc: CSharpDocument): Edit {
+  const max = Math.min(before.length, after.length);
+  let p = 0;
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+  const point = (lines: CSharpDocument['lines'], at: number) => {
+    const pos = lines.positionAt(at);
+    return { row: pos.line, column: pos.character };
+  };
+  return {
+    startIndex: p,
+    oldEndIndex: before.length - q,
+    newEndIndex: after.length - q,
+    startPosition: point(newDoc.lines, p),
+    oldEndPosition: point(oldDoc.lines, before.length - q),
+    newEndPosition: point(newDoc.lines, after.length - q),
+  };
 }
