@@ -40,7 +40,7 @@ export function parseFile(file: SourceFile, layout: ProjectLayout = EMPTY_LAYOUT
       case 'csharp':
         return parseCSharp(file, c.role, { previous: opts.previous?.kind === 'csharp' ? opts.previous : undefined, live: opts.live });
       case 'script':
-        return parseScript(file, c.role, c.language ?? 'js');
+        return parseScript(file, c.role, c.language ?? 'js', opts.previous?.kind === 'script' ? opts.previous : undefined);
       case 'al':
         return parseAl(file, c.role);
       case 'xml':

@@ -61,11 +61,16 @@ export function walk(root: Node, enter: (n: Node, parent: Node | undefined) => b
 
 /** Sets `parent` on every node (typescript-estree's `parse` does not) and caches the pre-order list. */
 export function setParents(root: Node): void {
+  flats.set(root, flatten(root, undefined));
+}
+
+/** Pre-order list of a subtree, setting parent pointers on the way; `end` indices are relative to the subtree. */
+function flatten(root: Node, rootParent: Node | undefined): Flat {
   const order: Node[] = [];
   const parents: (Node | undefined)[] = [];
   const ends: number[] = [];
   // Explicit stack of [node, parent, index-or-marker]: a negative entry closes a subtree.
-  const stack: { n: Node; p: Node | undefined; close: number }[] = [{ n: root, p: undefined, close: -1 }];
+  const stack: { n: Node; p: Node | undefined; close: number }[] = [{ n: root, p: rootParent, close: -1 }];
   while (stack.length > 0) {
     const e = stack.pop()!;
     if (e.close >= 0) {
@@ -81,7 +86,63 @@ export function setParents(root: Node): void {
     const kids = childrenOf(e.n);
     for (let k = kids.length - 1; k >= 0; k--) stack.push({ n: kids[k]!, p: e.n, close: -1 });
   }
-  flats.set(root, { order, parents, end: Int32Array.from(ends) });
+  return { order, parents, end: Int32Array.from(ends) };
+}
+
+/** The cached pre-order list of a tree that went through setParents. */
+export function flatOf(root: Node): Readonly<Flat> | undefined {
+  return flats.get(root);
+}
+
+/**
+ * A new root object for a tree whose parts are being updated in place: caches keyed by the old
+ * root (the script index, resolvers) must not answer for the new version.
+ */
+export function replaceRoot<T extends Node>(old: T): T {
+  const flat = flats.get(old);
+  const root = { ...old } as T;
+  for (const v of Object.values(root)) {
+    for (const x of Array.isArray(v) ? v : [v]) if (x && typeof x === 'object' && (x as { parent?: Node }).parent === old) (x as { parent?: Node }).parent = root;
+  }
+  if (flat) {
+    const order = flat.order.slice();
+    order[0] = root;
+    flats.set(root, { order, parents: flat.parents.map((p) => (p === old ? root : p)), end: flat.end });
+  }
+  return root;
+}
+
+/**
+ * Replaces `deleteCount` statements of `parent.body` from `index` on by `inserted` (statements of
+ * a partial re-parse), keeping the pre-order list of the tree under `root` and parent pointers right.
+ */
+export function spliceChildren(root: Node, parent: Node & { body: unknown }, index: number, deleteCount: number, inserted: Node[]): void {
+  const flat = flats.get(root);
+  if (!flat || !Array.isArray(parent.body)) throw new Error('spliceChildren: not a statement list of a flattened tree');
+  const list = parent.body as Node[];
+  const at = flat.order.indexOf(parent);
+  // Where the run starts in the pre-order list, and the last index of its last subtree.
+  const first = deleteCount > 0 ? flat.order.indexOf(list[index]!) : index < list.length ? flat.order.indexOf(list[index]!) : flat.end[at]! + 1;
+  const last = deleteCount > 0 ? flat.end[flat.order.indexOf(list[index + deleteCount - 1]!)]! : first - 1;
+  if (at < 0 || first < 0) throw new Error('spliceChildren: node not in the pre-order list');
+  list.splice(index, deleteCount, ...inserted);
+  const subs = inserted.map((n) => flatten(n, parent));
+  const size = subs.reduce((k, f) => k + f.order.length, 0);
+  const diff = size - (last - first + 1);
+  const end = new Int32Array(flat.order.length + diff);
+  // Subtrees that hold the run (the container and its ancestors) grow by diff.
+  for (let i = 0; i < first; i++) end[i] = flat.end[i]! >= last ? flat.end[i]! + diff : flat.end[i]!;
+  let k = first;
+  for (const f of subs) {
+    for (let i = 0; i < f.order.length; i++) end[k + i] = f.end[i]! + k;
+    k += f.order.length;
+  }
+  for (let i = last + 1; i < flat.order.length; i++) end[i + diff] = flat.end[i]! + diff;
+  flats.set(root, {
+    order: [...flat.order.slice(0, first), ...subs.flatMap((f) => f.order), ...flat.order.slice(last + 1)],
+    parents: [...flat.parents.slice(0, first), ...subs.flatMap((f) => f.parents), ...flat.parents.slice(last + 1)],
+    end,
+  });
 }
 
 export function parentOf(n: Node): Node | undefined {

@@ -8,6 +8,7 @@ import { parse } from './estree';
 import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
 import { baseOf } from './base';
 import { setParents } from './script-ast';
+import { reparseScript } from './script-incremental';
 import { detectMinified } from './script-minified';
 import { collectConstants, collectStringFacts, commentFacts, type ScriptConstant } from './script-strings';
 
@@ -25,7 +26,11 @@ export interface ScriptDocument extends ParsedFileBase {
 /** Name typescript-estree uses to pick the dialect (JS files allow JSX, .ts does not). */
 const DIALECT_FILE: Record<ScriptDocument['language'], string> = { js: 'file.js', jsx: 'file.jsx', ts: 'file.ts', tsx: 'file.tsx' };
 
-export function parseScript(file: SourceFile, role: ArtifactRole, language: ScriptDocument['language']): ScriptDocument {
+/**
+ * `previous` is the document's previous version (open in an editor): when the edit lies inside
+ * one function body only that body is parsed again. The previous document is used up.
+ */
+export function parseScript(file: SourceFile, role: ArtifactRole, language: ScriptDocument['language'], previous?: ScriptDocument): ScriptDocument {
   const doc: ScriptDocument = { ...baseOf(file, 'script', role), kind: 'script', language, minified: false };
   const text = file.text;
   if (text.trim() === '') return doc;
@@ -35,15 +40,17 @@ export function parseScript(file: SourceFile, role: ArtifactRole, language: Scri
     doc.notices.push({ kind: 'minified', message: `minified or vendored script (${m.reason}); only text-based checks run` });
     return doc;
   }
-  let ast: TSESTree.Program;
-  try {
-    ast = parse(text, { range: true, loc: false, comment: true, filePath: DIALECT_FILE[language], errorOnUnknownASTType: false, allowInvalidAST: false });
-  } catch (e) {
-    doc.failed = true;
-    doc.notices.push(parseErrorNotice(e, doc));
-    return doc;
+  let ast = previous?.ast && previous.language === language ? reparseScript(previous.ast, previous.file.text, text, DIALECT_FILE[language], (at) => doc.lines.positionAt(at)) : undefined;
+  if (!ast) {
+    try {
+      ast = parse(text, { range: true, loc: false, comment: true, filePath: DIALECT_FILE[language], errorOnUnknownASTType: false, allowInvalidAST: false });
+    } catch (e) {
+      doc.failed = true;
+      doc.notices.push(parseErrorNotice(e, doc));
+      return doc;
+    }
+    setParents(ast);
   }
-  setParents(ast);
   doc.ast = ast;
   doc.comments = (ast.comments ?? []).map((c): Span => ({ start: c.range[0], end: c.range[1] }));
   const constants = collectConstants(ast);
