@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScript, type ScriptDocument } from '../../server/src/parsers/script';
 import { walk, type Node } from '../../server/src/parsers/script-ast';
-import { editBetween } from '../../server/src/parsers/script-incremental';
+import { editBetween } from '../../server/src/core/edit';
 
 /** The tree as plain data (no parent pointers), every key included: type annotations too. */
 function plain(v: unknown): unknown {

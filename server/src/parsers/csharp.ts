@@ -13,6 +13,7 @@ import path from 'node:path';
 import type * as TreeSitter from 'web-tree-sitter';
 import type { Edit, Parser, Tree } from 'web-tree-sitter';
 import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
+import { editBetween } from '../core/edit';
 import { baseOf } from './base';
 import { collectCsConstants, collectCsStringFacts, csCommentFacts, type CsConstant } from './csharp-strings';
 import { convertTree, type ConvertedTree, type CsNode, type TreeReuse } from './csharp-tree';
@@ -140,7 +141,7 @@ function parseInto(doc: CSharpDocument, opts: CSharpParseOptions): CSharpDocumen
   let reuse: TreeReuse | undefined;
   try {
     if (previous) {
-      const edit = editBetween(previous.text, text, opts.previous!, doc);
+      const edit = treeEdit(previous.text, text, opts.previous!, doc);
       previous.tree.edit(edit);
       tree = parser.parse(text, previous.tree);
       if (tree) reuse = { previous: previous.converted, ...edit, changed: previous.tree.getChangedRanges(tree) };
@@ -187,26 +188,19 @@ function remember(doc: CSharpDocument, state: LiveState): void {
   while (live.size > MAX_LIVE) releaseCSharp(live.keys().next().value!);
 }
 
-/**
- * The one edit that turns `before` into `after`: the longest common prefix and suffix frame it.
- * Offsets and columns are UTF-16 code units, as web-tree-sitter counts them for JS strings.
- */
-function editBetween(before: string, after: string, oldDoc: CSharpDocument, newDoc: CSharpDocument): Edit {
-  const max = Math.min(before.length, after.length);
-  let p = 0;
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
+/** The edit between two versions as tree-sitter wants it: offsets and row/column points, in UTF-16 code units as web-tree-sitter counts them for JS strings. */
+function treeEdit(before: string, after: string, oldDoc: CSharpDocument, newDoc: CSharpDocument): Edit {
+  const e = editBetween(before, after);
   const point = (lines: CSharpDocument['lines'], at: number) => {
     const pos = lines.positionAt(at);
     return { row: pos.line, column: pos.character };
   };
   return {
-    startIndex: p,
-    oldEndIndex: before.length - q,
-    newEndIndex: after.length - q,
-    startPosition: point(newDoc.lines, p),
-    oldEndPosition: point(oldDoc.lines, before.length - q),
-    newEndPosition: point(newDoc.lines, after.length - q),
+    startIndex: e.start,
+    oldEndIndex: e.oldEnd,
+    newEndIndex: e.newEnd,
+    startPosition: point(newDoc.lines, e.start),
+    oldEndPosition: point(oldDoc.lines, e.oldEnd),
+    newEndPosition: point(newDoc.lines, e.newEnd),
   };
 }

@@ -8,26 +8,9 @@
  * parses the whole file, so the result is always what a full parse gives.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { editBetween, type TextEdit } from '../core/edit';
 import { parse } from './estree';
 import { flatOf, parentOf, replaceRoot, spliceChildren, type Node } from './script-ast';
-
-export interface TextEdit {
-  /** First changed offset. */
-  start: number;
-  /** End of the replaced text in the old text, and of the inserted text in the new one. */
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** The one edit that turns `before` into `after`, framed by their common prefix and suffix. */
-export function editBetween(before: string, after: string): TextEdit {
-  const max = Math.min(before.length, after.length);
-  let p = 0;
-  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && before.charCodeAt(before.length - 1 - q) === after.charCodeAt(after.length - 1 - q)) q++;
-  return { start: p, oldEnd: before.length - q, newEnd: after.length - q };
-}
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type Container = TSESTree.Program | TSESTree.BlockStatement;
