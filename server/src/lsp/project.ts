@@ -73,7 +73,10 @@ export class Project {
       releaseParsed(old?.doc);
       return { modelChanged: false };
     }
-    if (this.refreshLayoutIfNeeded(file.path, !old)) return { modelChanged: true };
+    if (this.refreshLayoutIfNeeded(file.path, !old)) {
+      releaseParsed(old?.doc);
+      return { modelChanged: true };
+    }
     // The old document is used up by an incremental parse (its tree moves over) or released.
     this.parse(entry, live ? old?.doc : undefined, live);
     if (!live) releaseParsed(old?.doc);
