@@ -26,12 +26,21 @@ const databaseTable = (e: AlExpr | undefined): string | undefined => {
   return x?.type === 'scope' && x.left.type === 'ident' && x.left.name.toLowerCase() === 'database' ? x.name : undefined;
 };
 
-/** The table a `Change Log Setup (Table)` record variable is set to in the routine, if it can be seen. */
-function tableOfSetup(r: AlProcedure, recVar: string): string | undefined {
+/**
+ * The table a `Change Log Setup (Table)` record variable is set to in the routine, if it can be
+ * seen: the last `"Table No." :=` before `at` (one routine often sets up several tables in turn).
+ */
+function tableOfSetup(r: AlProcedure, recVar: string, at?: number): string | undefined {
   let table: string | undefined;
+  let first: string | undefined;
   walkStmts(r.body, (s) => {
-    if (s.type === 'assign' && recordOf(s.target) === recVar && /^table no\.?$/i.test(lastName(unparen(s.target)) ?? '')) table ??= databaseTable(s.value);
+    if (s.type === 'assign' && recordOf(s.target) === recVar && /^table no\.?$/i.test(lastName(unparen(s.target)) ?? '')) {
+      const t = databaseTable(s.value);
+      first ??= t;
+      if (at === undefined || s.span.start < at) table = t ?? table;
+    }
   });
+  table ??= first;
   walkExprs(r, (e) => {
     if (e.type !== 'call' || table) return;
     const m = (lastName(e.callee) ?? '').toLowerCase();
@@ -83,7 +92,7 @@ export default defineRule({
                 return;
               }
               if (!LOG_FLAGS.test(target) || !isNoLogging(value)) return;
-              const table = recVar ? tableOfSetup(r, recVar) : undefined;
+              const table = recVar ? tableOfSetup(r, recVar, span.start) : undefined;
               const sensitive = table ? tableIsSensitive(m, table) : undefined;
               if (sensitive === false) return;
               ctx.report({
@@ -107,7 +116,7 @@ export default defineRule({
               if (/^change log entry$/i.test(v.typeArg)) {
                 ctx.report({ span: e.span, message: `${r.name} deletes change log entries: the record of who changed what is erased. Leave clean-up to a retention policy.`, key: `${o.name}|${r.name}|entries` });
               } else if (/^change log setup \((table|field)\)$/i.test(v.typeArg)) {
-                const table = tableOfSetup(r, e.callee.object.name.toLowerCase());
+                const table = tableOfSetup(r, e.callee.object.name.toLowerCase(), e.span.start);
                 if ((table ? tableIsSensitive(m, table) : undefined) === false) return;
                 ctx.report({ span: e.span, message: `${r.name} deletes the change log setup${table ? ` of table "${table}"` : ''}: its changes are no longer recorded.`, key: `${o.name}|${r.name}|setup-delete|${table ?? ''}` });
               }

@@ -53,10 +53,14 @@ function sensitiveTarget(ctx: RuleContext, doc: CSharpDocument, n: CsNode): { re
   const t = metadataTarget(doc, n);
   const names = t.columns.length > 0 ? t.columns : t.tables;
   if (names.length === 0) return { report: true, what: 'Auditing of a table or column is switched off through metadata' };
+  const sensitiveColumn = (name: string, col?: { displayName?: string; description?: string }): boolean =>
+    classifyColumn({ name, displayName: col?.displayName, description: col?.description }, ctx.settings).sensitive;
   for (const name of names) {
     const col = ctx.model.solution.columns.get(name)?.[0];
-    const s = classifyColumn({ name, displayName: col?.displayName, description: col?.description }, ctx.settings);
-    if (s.sensitive) return { report: true, what: `Auditing of sensitive ${t.columns.length > 0 ? 'column' : 'table'} ${name} is switched off` };
+    if (sensitiveColumn(name, col)) return { report: true, what: `Auditing of sensitive ${t.columns.length > 0 ? 'column' : 'table'} ${name} is switched off` };
+    // A table's LogicalName (RetrieveEntityRequest, EntityMetadata): the table is sensitive when the solution gives it sensitive columns.
+    const held = [...ctx.model.solution.columns.values()].flat().filter((c) => c.table === name && sensitiveColumn(c.name, c));
+    if (held.length > 0) return { report: true, what: `Auditing of table ${name}, which holds sensitive columns (${held.map((c) => c.name).slice(0, 3).join(', ')}), is switched off` };
   }
   return { report: false, what: '' };
 }

@@ -3,7 +3,7 @@ import { HOLE, type StringFact } from '../../server/src/core/types';
 import { connectionPairs } from '../legacy-auth/password-connection-string';
 
 /** Names that hold a credential (compact form: lower case, letters and digits only). */
-const CREDENTIAL_NAME = /(password|passwd|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|functionskey|functionkey|hostkey|masterkey|signingkey|sharedkey|encryptionkey|privatekey|authtoken|accesstoken|bearertoken|token|credential)/;
+const CREDENTIAL_NAME = /(password|passwd|pwd|secret|apikey|accesskey|accountkey|sharedaccesskey|subscriptionkey|functionskey|functionkey|hostkey|masterkey|signingkey|sharedkey|encryptionkey|decryptionkey|validationkey|privatekey|authtoken|accesstoken|bearertoken|token|credential)/;
 /** Names that refer to where a credential lives or describe it, not hold it. */
 const REFERENCE_NAME = /(name|names|id|ids|uri|url|keyname|thumbprint|length|hint|policy|endpoint|expiry|expires|expireson|type|path|file|header|prompt|label|caption|tooltip|description|format|pattern|regex|hash|lifetime|required|enabled|version)$/;
 const NEVER_CREDENTIAL = new Set(['publickeytoken', 'instrumentationkey', 'isdatasourcesecret', 'usersecretsid', 'tokenendpoint']);
@@ -23,10 +23,18 @@ const PROVIDER: [RegExp, string][] = [
   [/[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/, 'Entra ID client secret'],
   [/-----BEGIN (?:RSA |EC |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/, 'private key'],
   [/(?:^|[;\s])AccountKey=[A-Za-z0-9+/]{86}==/, 'storage account key'],
-  [/[?&]sig=[A-Za-z0-9%+/]{30,}/, 'SAS signature'],
+  [/[?&]sig=[A-Za-z0-9%+/_-]{30,}/, 'SAS signature'],
   [/SharedAccessKey=[A-Za-z0-9+/]{40,}=?/, 'Service Bus / Event Hubs shared access key'],
   [/[?&]code=[A-Za-z0-9_-]{30,}={0,2}/, 'Azure Functions key'],
   [/\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}/, 'JSON Web Token (bearer token)'],
+  // Common SaaS formats Dynamics integrations carry (gitleaks' shapes): distinctive prefixes and lengths.
+  [/\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/, 'SendGrid API key'],
+  [/\bgh[pousr]_[A-Za-z0-9]{36}\b|\bgithub_pat_[A-Za-z0-9_]{82}\b/, 'GitHub token'],
+  [/\bxox[baprs]-[A-Za-z0-9-]{10,}/, 'Slack token'],
+  [/\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/, 'AWS access key id'],
+  [/\b[sr]k_live_[A-Za-z0-9]{24,}\b/, 'Stripe live secret key'],
+  [/\bAIza[0-9A-Za-z_-]{35}\b/, 'Google API key'],
+  [/\bnpm_[A-Za-z0-9]{36}\b/, 'npm access token'],
 ];
 
 /** Keys inside connection strings whose value is a secret. */
@@ -45,7 +53,8 @@ function passwordWord(name: string): boolean {
 
 export function isCredentialName(name: string | undefined): boolean {
   if (!name) return false;
-  const c = compact(name);
+  // AL names its labels and text constants with a kind suffix: `ApiKeyTok`, `TokenPathTok`, `PasswordLbl`.
+  const c = compact(name.replace(/([a-z0-9])(Tok|Lbl|Txt|Msg|Err|Qst)$/, '$1'));
   if (NEVER_CREDENTIAL.has(c)) return false;
   const m = CREDENTIAL_NAME.exec(c);
   if (!m) return passwordWord(name);
@@ -68,17 +77,31 @@ export function looksLikeSecretValue(v: string, named = false): boolean {
   if (/\s/.test(s) || PLACEHOLDER.test(s) || REFERENCE.test(s) || GUID.test(s)) return false;
   // Bare hex of thumbprint / PublicKeyToken length is an identifier, unless a credential name says it is a key.
   if ((!named && (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s))) || /^\d+$/.test(s)) return false;
-  if (/^https?:\/\//i.test(s) || /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // addresses and host names
+  if (/^https?:\/\//i.test(s) || isHostName(s)) return false; // addresses and host names
   if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
   // File paths and module specifiers (`bin/secretlint.js`, `./lib/tokenize`): where code lives, not a key.
   if (/^\.{0,2}\/?([\w@.-]+\/)+[\w.-]+$/.test(s) && (/^\.{1,2}\//.test(s) || /\.(c?js|mjs|ts|json|exe|dll|sh|ps1|cmd|bat|py|xml|config|pfx|pem|cer|key)$/i.test(s))) return false;
   if (isIdentifierShaped(s)) return false;
+  // A relative URL path of lower-case words (`oauth2/token`, `v3/scores/{id}`): where a credential is requested, not one.
+  if (/^\/?[a-z0-9_.-]+(\/[a-z0-9_.%{}-]+)+\/?$/.test(s) && !/\d{4,}|[a-z0-9]{24,}/.test(s)) return false;
   // Upper-case identifiers (`CNT-PAYOUT-LEGACY-PWD`, `ERP_API_KEY`): the name of a stored secret
   // (an AL isolated-storage key, a Key Vault or environment variable name), not its value.
   if (/^[A-Z][A-Z0-9]*([-_.][A-Z][A-Z0-9]*)+$/.test(s)) return false;
   if (/not[-_ ]?a[-_ ]?real|placeholder|example|changeme|dummy|fake/i.test(s)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(s)).length;
   return classes >= 2 && entropy(s) >= 3;
+}
+
+/**
+ * `api.contoso.com`, `erp-gw.internal`, `10.0.0.12`: dot-separated labels ending in a top-level
+ * domain (or all numbers). A dotted token with long mixed-case labels (`SG.AbC…x9.Zy…`) is not one.
+ */
+function isHostName(s: string): boolean {
+  const labels = s.split('.');
+  if (labels.length < 2 || !labels.every((l) => /^[a-z0-9-]{1,63}$/i.test(l))) return false;
+  if (labels.every((l) => /^\d{1,3}$/.test(l))) return true;
+  if (!/^[a-z]{2,24}$/i.test(labels[labels.length - 1]!)) return false;
+  return !labels.some((l) => l.length > 20 && /[a-z]/.test(l) && /[A-Z]/.test(l) && /\d/.test(l));
 }
 
 /**
@@ -169,6 +192,33 @@ function verdict(f: StringFact): { secret: string; what: string } | undefined {
   if (conn) return { secret: conn, what: 'connection string secret' };
   const name = boundName(f);
   if (isCredentialName(name) && looksLikeSecretValue(v, true)) return { secret: v, what: `value of ${name}` };
+  return embeddedJson(v);
+}
+
+/**
+ * JSON kept as a string (a JSON-typed environment variable, a flow parameter's default, a
+ * setting): `{"username":"svc","password":"..."}` holds its credential one parse away.
+ */
+function embeddedJson(v: string, depth = 0): { secret: string; what: string } | undefined {
+  const t = v.trim();
+  if (depth > 1 || t.length < 12 || t.length > 20000 || t[0] !== '{' || t[t.length - 1] !== '}') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(t);
+  } catch {
+    return undefined;
+  }
+  const stack: [unknown, number][] = [[parsed, 0]];
+  while (stack.length) {
+    const [o, d] = stack.pop()!;
+    if (!o || typeof o !== 'object' || d > 6) continue;
+    for (const [k, x] of Object.entries(o as Record<string, unknown>)) {
+      if (typeof x === 'string') {
+        const inner = verdict({ value: x, name: k, span: { start: 0, end: 0 }, origin: 'literal' }) ?? embeddedJson(x, depth + 1);
+        if (inner) return { secret: inner.secret, what: `${inner.what} in embedded JSON` };
+      } else stack.push([x, d + 1]);
+    }
+  }
   return undefined;
 }
 

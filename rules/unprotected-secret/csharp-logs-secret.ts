@@ -52,6 +52,25 @@ const PASS_FUNCTIONS = /^((string|String)\.(Format|Concat|Join)|Convert\.ToBase6
 /** A URL or string that carries a key in its query: Functions `?code=`, SAS `sig=`, `api_key=`. */
 const KEY_IN_QUERY = /[?&](code|sig|key|api[-_]?key|subscription-key|access_token|token|password|pwd|client_secret|secret)=(?!\uFFFC)[^&\s#]{6,}/i;
 
+/** Methods that look a value up by name. */
+const READER_METHOD = /^(Get|Read|Retrieve|Fetch|Load|Resolve)[A-Z]?\w*$/;
+/** Names of where a secret is kept: the secret's name, key or variable, not the secret. */
+const REFERENCE_SUFFIX = /(SecretName|VariableName|SettingName|KeyName|Variable|Setting|Name|Key)$/;
+
+/** `ApiKeyVariable`, `Secrets.PartnerPasswordName`, "ErpClientSecret": an argument that names a secret to look up. */
+function secretReference(n: CsNode | undefined): string | undefined {
+  const x = unwrapCast(n);
+  if (!x) return undefined;
+  const literal = plainStringValue(x);
+  const name = literal ?? (x.type === 'identifier' || x.type === 'member_access_expression' ? simpleName(x) : undefined);
+  if (!name) return undefined;
+  const bare = name.replace(/^[a-z]{2,8}_/, '');
+  if (literal !== undefined) return isSecretName(bare) && /^[\w.:-]+$/.test(bare) ? name : undefined;
+  const m = REFERENCE_SUFFIX.exec(bare);
+  const stem = m ? bare.slice(0, m.index) : '';
+  return stem && isSecretName(stem) ? name : undefined;
+}
+
 interface Leak {
   node: CsNode;
   what: string;
@@ -132,7 +151,7 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
       // entity.GetAttributeValue<string>("cnt_apikey"): the value of a credential column.
       if (m === 'GetAttributeValue' || m === 'GetValue') {
         const v = plainStringValue(argumentsOf(x)[0]?.value);
-        return v && isSecretName(v.replace(/^[a-z]{2,8}_/, '')) ? { node: x, what: `the value of ${v}` } : undefined;
+        if (v && isSecretName(v.replace(/^[a-z]{2,8}_/, ''))) return { node: x, what: `the value of ${v}` };
       }
       if (m === 'GetValues') {
         const v = plainStringValue(argumentsOf(x)[0]?.value);
@@ -141,6 +160,16 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
       if (m === 'GetEnvironmentVariable') {
         const v = plainStringValue(argumentsOf(x)[0]?.value);
         return v && isSecretName(v) ? { node: x, what: v } : undefined;
+      }
+      // A connection string often carries a password or client secret (config.GetConnectionString("Crm")).
+      if (m === 'GetConnectionString') return { node: x, what: 'a connection string' };
+      // A reader handed the name of a secret returns the secret: GetSecret(vault, ApiKeySecretName),
+      // Settings.GetValue(service, PartnerApiKeyVariable).
+      if (m && READER_METHOD.test(m)) {
+        for (const a of argumentsOf(x)) {
+          const ref = secretReference(a.value);
+          if (ref) return { node: x, what: `the value of ${ref}` };
+        }
       }
       if (m && PASS_METHODS.test(m)) return rec(receiverCs(x));
       if (PASS_FUNCTIONS.test(callee)) {

@@ -37,23 +37,29 @@ function score(corpus: string): Record<string, CategoryScore> {
   return json.categories;
 }
 
-const CASES: [string, number, number][] = [
-  // corpus, minimum precision, minimum recall (per category)
-  ['examples/contoso', 0.9, 0.85],
-  ['test/corpora/fabrikam', 0.9, 0.85],
-  ['test/corpora/tailspin', 0.9, 0.85],
+const CASES: [string, number, number, number][] = [
+  // corpus, minimum precision, minimum recall (per category), trap hits allowed
+  ['examples/contoso', 0.9, 0.85, 0],
+  ['test/corpora/fabrikam', 0.9, 0.85, 0],
+  ['test/corpora/tailspin', 0.9, 0.85, 0],
+  // Written by helpers who never saw the rules and scored before any fix (see their README): the
+  // floors hold what the general fixes reached, so a regression shows; the gaps are known work.
+  ['test/corpora/northwind', 0.9, 0.7, 0],
+  ['test/corpora/woodgrove', 0.9, 0.6, 1],
 ];
 
 describe('score on the labeled corpora', () => {
-  for (const [corpus, minP, minR] of CASES) {
-    it(`${corpus}: every category at precision >= ${minP} and recall >= ${minR}, no trap hit`, () => {
+  for (const [corpus, minP, minR, maxTraps] of CASES) {
+    it(`${corpus}: every category at precision >= ${minP} and recall >= ${minR}, at most ${maxTraps} trap hit(s)`, () => {
       const cats = score(path.join(root, corpus));
       expect(Object.keys(cats).length).toBe(7);
+      let traps = 0;
       for (const [name, c] of Object.entries(cats)) {
         expect(c.precision ?? 1, `${name} precision`).toBeGreaterThanOrEqual(minP);
         expect(c.recall ?? 1, `${name} recall`).toBeGreaterThanOrEqual(minR);
-        expect(c.trapHits, `${name} trap hits`).toBe(0);
+        traps += c.trapHits;
       }
+      expect(traps, 'trap hits').toBeLessThanOrEqual(maxTraps);
     }, 60000);
   }
 });

@@ -11,6 +11,10 @@ const files = (body: string): Record<string, string> => ({ [P]: cu(body), 'app/s
 testRule(rule, {
   valid: [{ name: 'reads the setup only', files: files('        if CLS.Get() then\n            exit;') }],
   traps: [
+    {
+      name: 'trap: one routine sets up a sensitive table, then turns logging off for a reference table',
+      files: files('        CLT."Table No." := Database::"FAB Payee";\n        CLT."Log Modification" := CLT."Log Modification"::"All Fields";\n        CLT.Insert();\n        CLT."Table No." := Database::"FAB Import Buffer";\n        CLT."Log Modification" := CLT."Log Modification"::" ";\n        CLT.Insert();'),
+    },
     { name: 'trap: deleting the log setup of a buffer table', files: files('        if CLT.Get(Database::"FAB Import Buffer") then\n            CLT.Delete();') },
     { name: 'trap: switches the log on', files: files('        CLS."Change Log Activated" := true;\n        CLS.Modify();') },
     {
@@ -23,6 +27,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a reference table first, then logging off for the sensitive one: judged by the nearest table',
+      files: files('        CLT."Table No." := Database::"FAB Import Buffer";\n        CLT.Insert();\n        CLT."Table No." := Database::"FAB Payee";\n        CLT."Log Modification" := CLT."Log Modification"::" ";\n        CLT.Insert();'),
+      errors: [{ line: 13, message: 'FAB Payee' }],
+    },
     { name: 'change log switched off', files: files('        CLS.Get();\n        CLS."Change Log Activated" := false;\n        CLS.Modify();'), errors: [{ line: 11, message: 'switches the change log off' }] },
     { name: 'no table logs modifications any more (ModifyAll)', files: files('        CLT.ModifyAll("Log Modification", CLT."Log Modification"::" ");'), errors: [{ line: 10 }] },
     {

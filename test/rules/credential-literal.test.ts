@@ -27,8 +27,18 @@ testRule(rule, {
     { name: 'trap: guid role id in a script', path: 'web/roles.js', code: 'var BACK_OFFICE_ROLE_ID = "c05d8a74-e361-f011-8544-000d3a2b7c91";' },
     { name: 'trap: file paths and module specifiers under credential-like names', path: 'package.json', code: '{ "bin": { "secretlint": "bin/secretlint.js" }, "exports": { "./tokenize": "./lib/tokenize" }, "CertificateKeyPath": "certs/signing.pfx" }' },
     { name: 'trap: documentation file', path: 'README.md', code: `ClientSecret=${entra}` },
+    { name: 'trap: host names under credential-like names', path: 'appsettings.json', code: '{ "TokenHost": "login.partner-idp.com", "ApiKeyServer": "10.20.30.40" }' },
+    { name: 'trap: an AL label holding the token path', path: 'src/Client.Codeunit.al', code: "codeunit 50100 Client\n{\n    var\n        TokenPathTok: Label 'oauth2/token', Locked = true;\n        ScorePathTok: Label 'v3/scores/%1', Locked = true;\n}\n" },
+    { name: 'trap: embedded JSON without credentials', path: 'flow.json', code: '{ "defaultValue": "{\\"tokenUrl\\":\\"https://id.example.net/token\\",\\"clientId\\":\\"portal\\"}" }' },
+    { name: 'trap: a flow trigger URL without its signature', path: 'web/r.js', code: 'var U = "https://prod-27.westus.logic.azure.com:443/workflows/8c41d0f7a2b94e6d9f13c5a07e2b8d64/triggers/manual/paths/invoke?api-version=2016-06-01";' },
   ],
   invalid: [
+    { name: 'SendGrid key whose dotted shape looks like a host name', path: 'Mail.cs', code: 'class M {\n  const string MailApiKey = "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";\n}', errors: [{ line: 2 }], secrets: ['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'] },
+    { name: 'GitHub token by shape, whatever its name', path: 'deploy.js', code: 'var t = "ghp_' + 'Zq8RkV2pLmW4nXt7Yb3HcJ6dFs9Gu1AeQw12";', errors: [{ line: 1, message: 'GitHub' }] },
+    { name: 'a base64url flow signature split over concatenated literals', path: 'web/r.js', code: 'var U = "https://prod-27.westus.logic.azure.com:443/workflows/8c41d0f7a2b94e6d9f13c5a07e2b8d64/triggers/manual/paths/invoke" +\n  "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0" +\n  "&sig=2LPFUqeJb9iFjpPzmCR-Yu0i4U6VoiLRMB_3SvfYCU8";', errors: [{ line: 1, message: 'SAS' }] },
+    { name: 'ASP.NET machineKey keys', path: 'Web.config', code: '<configuration><system.web>\n<machineKey validation="HMACSHA256"\n validationKey="6F3A9D2C51B84E07A1C6F29D3B85E40C7A19D6F2B83E51C0D47A9F26E18B3C5D"\n decryptionKey="B2E47D19A6C35F08E1D94A7B2C60F35D8E19A4C7B03F62D5A8E1C94B7D02F36A" />\n</system.web></configuration>', errors: [{ line: 3 }, { line: 4 }] },
+    { name: 'a password inside JSON kept as a string (JSON environment variable)', path: 'solution/environmentvariabledefinitions/x_Settings/environmentvariabledefinition.xml', code: '<environmentvariabledefinition schemaname="x_Settings">\n  <defaultvalue>{"username":"svc@contoso.com","password":"l!JDVaPdHWqv6%nabk"}</defaultvalue>\n</environmentvariabledefinition>', errors: [{ line: 2, message: 'embedded JSON' }], secrets: ['l!JDVaPdHWqv6%nabk'] },
+    { name: 'an AL label that holds an API key', path: 'src/Client.Codeunit.al', code: "codeunit 50100 Client\n{\n    var\n        ApiKeyTok: Label 'q8RkV2pLmW4nXt7Yb3HcJ6dF', Locked = true;\n}\n", errors: [{ line: 4 }] },
     {
       name: 'a token constant joined to a Bearer prefix is reported once, where the token is written',
       path: 'web/a.js',

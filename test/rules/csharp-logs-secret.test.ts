@@ -24,6 +24,7 @@ testRule(rule, {
     { name: 'logs the endpoint', path: 'src/Job.cs', code: tool('        _logger.LogInformation("Calling {Endpoint}", config["Gateway:Url"]);') },
   ],
   traps: [
+    { name: 'trap: a setting read by name that is no secret', path: 'tools/Job.cs', code: tool('        var size = Settings.GetValue(config, BatchSizeVariable);\n        _logger.LogInformation("Batch size {Size}", size);') },
     { name: 'trap: password length only', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("password length {0}", _cfg.Password?.Length ?? 0);') },
     { name: 'trap: name of the Key Vault secret', path: 'src/Job.cs', code: tool('        _logger.LogDebug("Reading {Name}", config["Gateway:ApiKeySecretName"]);') },
     { name: 'trap: masked value', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("key ends with {0}", Mask(_cfg.ApiKey));') },
@@ -37,6 +38,8 @@ testRule(rule, {
     { name: 'trap: exception with the user name', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException($"Gateway refused {_cfg.UserName}");') },
   ],
   invalid: [
+    { name: 'a connection string from configuration to the log', path: 'tools/Job.cs', code: tool('        var cs = config.GetConnectionString("Reporting");\n        _logger.LogInformation("Opening {ConnectionString}", cs);'), errors: [{ line: 8, message: 'connection string' }] },
+    { name: 'a value read by the name of an API key variable, to the plug-in trace', path: 'src/PaymentSync.cs', code: plugin('        var subscription = EnvReader.GetValue(service, Endpoints.PartnerApiKeyVariable);\n        tracing.Trace("Calling with " + subscription);'), errors: [{ line: 10, message: 'PartnerApiKeyVariable' }] },
     {
       name: 'top-level program prints a connection string built with the password',
       path: 'tools/Sync/Program.cs',

@@ -92,6 +92,13 @@ testRule(rule, {
     },
   ],
   traps: [
+    {
+      name: 'trap: the same variadic helper hiding columns that are not sensitive',
+      files: {
+        'web/lib/common.js': 'var Lib = window.Lib || {};\nLib.Common = (function () {\n  function hideControls(formContext) {\n    var names = Array.prototype.slice.call(arguments, 1);\n    names.forEach(function (name) { formContext.getControl(name).setVisible(false); });\n  }\n  return { hideControls: hideControls };\n})();',
+        'web/forms/loan.js': '(function (common) {\n  function onLoad(ctx) { common.hideControls(ctx.getFormContext(), "pfx_migrationbatch", "pfx_internalreference"); }\n})(Lib.Common);',
+      },
+    },
     { name: 'trap: hides a non-sensitive column for layout', path: 'web/contact.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("address1_line3").setVisible(false);\n}' },
     { name: 'trap: locks an autonumber column', path: 'web/policy.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("pfx_policynumber").setDisabled(true);\n}' },
     { name: 'trap: hides an isolated key id, not the key', path: 'web/setup.js', code: 'function onLoad(ctx) {\n  ctx.getFormContext().getControl("pfx_apikeyid").setVisible(false);\n}' },
@@ -171,6 +178,14 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a pre-ES2015 variadic helper (Array.prototype.slice.call(arguments, 1)) reached through a module-pattern alias',
+      files: {
+        'web/lib/common.js': 'var Lib = window.Lib || {};\nLib.Common = (function () {\n  function hideControls(formContext) {\n    var names = Array.prototype.slice.call(arguments, 1);\n    names.forEach(function (name) {\n      var c = formContext.getControl(name);\n      if (c) { c.setVisible(false); }\n    });\n  }\n  function lockControls(formContext) {\n    var names = [].slice.call(arguments, 1);\n    names.forEach(function (name) { formContext.getControl(name).setDisabled(true); });\n  }\n  return { hideControls: hideControls, lockControls: lockControls };\n})();',
+        'web/forms/loan.js': 'var App = window.App || {};\n(function (ns, common) {\n  ns.onLoad = function (ctx) {\n    var fc = ctx.getFormContext();\n    common.hideControls(fc, "pfx_annualincome");\n  };\n})(App.Loan = App.Loan || {}, Lib.Common);',
+      },
+      errors: [{ path: 'web/forms/loan.js', line: 5, message: 'pfx_annualincome' }],
+    },
     {
       name: 'hides an IBAN after a role check',
       path: 'web/contact.js',

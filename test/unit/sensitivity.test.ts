@@ -15,6 +15,17 @@ describe('sensitivity', () => {
       expect(classifyColumn({ name: n }).sensitive, n).toBe(false);
     expect(classifyColumn({ name: 'cnt_x', displayName: 'API Key Id' }).sensitive).toBe(false);
   });
+  it('knows special-category health data, also in lower-case logical names and descriptions', () => {
+    for (const n of ['nwh_hivstatus', 'HIV status', 'x_geneticmarker', 'x_pregnancystatus', 'x_apimkey', 'x_feeshare'])
+      expect(classifyColumn({ name: n }).sensitive, n).toBe(true);
+    expect(classifyColumn({ name: 'x_notes', description: 'Pathologist comments on the result.' }).sensitive).toBe(true);
+  });
+
+  it('does not take public bank identifiers or words that merely contain a term for sensitive data', () => {
+    for (const n of ['x_archived', 'x_archivestatus', 'SWIFT Code', 'x_swiftcode', 'Sort Code', 'x_sortcode', 'x_shiver'])
+      expect(classifyColumn({ name: n }).sensitive, n).toBe(false);
+  });
+
   it('honours team settings', () => {
     expect(classifyColumn({ name: 'cnt_policynumber' }, { sensitiveNames: ['policynumber'], notSensitiveNames: [] }).sensitive).toBe(true);
     expect(classifyColumn({ name: 'cnt_iban' }, { sensitiveNames: [], notSensitiveNames: ['cnt_iban'] }).sensitive).toBe(false);

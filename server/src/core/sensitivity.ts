@@ -33,10 +33,12 @@ export interface Sensitivity {
 const PERSONAL = [
   'nationalid', 'nationalidentity', 'nationalinsurance', 'ssn', 'socialsecurity', 'sozialversicherung', 'passport',
   'driverslicen', 'driverlicen', 'drivinglicen', 'taxid', 'taxnumber', 'taxidentification', 'tin', 'vatregistration', 'personnummer',
-  'iban', 'bankaccount', 'bankacc', 'accountnumber', 'routingnumber', 'sortcode', 'swiftcode',
+  // A bank's sort code or SWIFT/BIC identifies the bank, is published, and is not listed here.
+  'iban', 'bankaccount', 'bankacc', 'accountnumber', 'routingnumber',
   'creditcard', 'cardnumber', 'cvv', 'cvc', 'pan',
   'salary', 'income', 'wage', 'payroll',
   'medical', 'health', 'diagnos', 'disabilit', 'treatment', 'prescription', 'injur', 'illness', 'sickness', 'allerg', 'clinical',
+  'hiv', 'genetic', 'genom', 'pregnan', 'psychiatr', 'mentalhealth', 'patholog', 'bloodtype', 'vaccinat', 'immunis', 'immuniz',
   'visanumber', 'visano', 'paymentref', 'paymenttoken', 'cardtoken',
   'religio', 'ethnic', 'sexualorientation', 'biometric', 'criminal',
   'dateofbirth', 'birthdate', 'dob',
@@ -44,13 +46,15 @@ const PERSONAL = [
 ];
 const SECRET = [
   'password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring',
-  'sharedkey', 'sharedaccesskey', 'accountkey', 'subscriptionkey', 'functionkey', 'masterkey', 'signingkey', 'saskey',
+  'sharedkey', 'sharedaccesskey', 'accountkey', 'subscriptionkey', 'functionkey', 'masterkey', 'signingkey', 'saskey', 'apimkey',
   'pin', 'pincode', 'pinnumber', 'accountpin', 'cardpin',
 ];
-const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate'];
+const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate', 'feeshare', 'revenueshare', 'profitshare'];
 
 /** Short terms that must match a whole word or the whole compact name, not a substring. */
-const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd', 'pin']);
+const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd', 'pin', 'hiv']);
+/** Whole-word terms that no common word starts with, so `hivstatus` or `ssnlast4` (lower-case logical names) match too. */
+const LEADING_OK = new Set(['ssn', 'cvv', 'cvc', 'hiv']);
 
 /**
  * A name that refers to where a secret is kept, not to the secret: `API Key Id`, `SecretName`,
@@ -85,7 +89,7 @@ function matchTerm(name: string, terms: string[]): string | undefined {
   const ws = new Set(words(name.replace(/^[a-z]{2,8}_/i, '')));
   for (const t of terms) {
     if (WHOLE_WORD.has(t)) {
-      if (ws.has(t) || c === t) return t;
+      if (ws.has(t) || c === t || (LEADING_OK.has(t) && c.startsWith(t))) return t;
     } else if (c.includes(t)) return t;
   }
   return undefined;
@@ -126,7 +130,7 @@ export function classifyColumn(col: ColumnDescriptor, settings?: Pick<AnalyzerSe
 const DESCRIPTION_SIGNALS: [RegExp, Sensitivity['kind']][] = [
   [/\b(social security|national (id|identity|insurance)|passport|tax (id|identification))\b/, 'personal'],
   [/\b(iban|bank account|account number|credit card|card number)\b/, 'personal'],
-  [/\b(medical|health|diagnos\w*|clinical)\b/, 'personal'],
+  [/\b(medical|health|diagnos\w*|clinical|patholog\w*|genetic|hiv|psychiatr\w*|pregnan\w*)\b/, 'personal'],
   [/\b(password|api key|client secret|access key)\b/, 'secret'],
 ];
 

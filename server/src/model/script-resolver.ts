@@ -75,6 +75,18 @@ export class Resolver {
     return out;
   }
 
+  /**
+   * Initializers of the variable `x` names. Helpers declare the same local in each function
+   * (`var names = ...` in both hide and lock): when several exist, those of x's own function win.
+   */
+  declsInScope(x: TSESTree.Identifier): Node[] {
+    const all = this.ix.decls.get(x.name) ?? [];
+    if (all.length < 2) return all;
+    const fn = enclosingFunction(x);
+    const local = fn ? all.filter((i) => enclosingFunction(i) === fn) : [];
+    return local.length > 0 ? local : all;
+  }
+
   /** Binds a function's parameters to the arguments of a call evaluated in `outer`. */
   bind(fn: Node, site: TSESTree.CallExpression, outer: Env = NO_ENV): Env {
     const env: Env = new Map();
@@ -102,6 +114,9 @@ export class Resolver {
       const id = p.type === 'AssignmentPattern' ? p.left : p.type === 'RestElement' ? p.argument : p;
       if (id.type === 'Identifier') env.set(id.name, [marker(i)]);
     });
+    // `arguments`: the declared parameters, then one marker for everything after them
+    // (`Array.prototype.slice.call(arguments, 1)` takes the names passed after the form context).
+    if (fn.type !== 'ArrowFunctionExpression') env.set('arguments', fn.params.map((_, i) => marker(i)).concat([marker(fn.params.length)]));
     return env;
   }
 
@@ -163,7 +178,7 @@ export class Resolver {
       // The parameter of a callback passed down to a helper: each(fc, names, function (c) { c.setVisible(false); }).
       const passed = this.passedCallbackArgs(x, env, depth);
       if (passed) return passed.flatMap((b) => this.controlColumns(b.node, b.env, depth + 1));
-      const inits = this.ix.decls.get(x.name) ?? [];
+      const inits = this.declsInScope(x);
       if (inits.length === 0 || inits.length > 3) return [];
       return inits.flatMap((i) => this.controlColumns(i, env, depth + 1));
     }
@@ -214,7 +229,7 @@ export class Resolver {
     }
     if (x.type === 'Identifier') {
       if (env.has(x.name)) return env.get(x.name)!.flatMap((b) => this.attributeColumns(b.node, b.env, depth + 1));
-      const inits = this.ix.decls.get(x.name) ?? [];
+      const inits = this.declsInScope(x);
       if (inits.length === 1) return this.attributeColumns(inits[0]!, env, depth + 1);
     }
     return [];
@@ -248,9 +263,11 @@ export class Resolver {
     if (x.type === 'ArrayExpression') return x.elements.flatMap((e) => (e && e.type !== 'SpreadElement' ? this.strings(e, env, depth + 1) : []));
     if (x.type === 'LogicalExpression') return this.arrayStrings(x.left, env, depth + 1);
     if (x.type === 'ConditionalExpression') return [...this.arrayStrings(x.consequent, env, depth + 1), ...this.arrayStrings(x.alternate, env, depth + 1)];
+    const from = x.type === 'CallExpression' ? argumentsSliceStart(x) : undefined;
+    if (from !== undefined) return (env.get('arguments') ?? []).slice(from).flatMap((b) => this.strings(b.node, b.env, depth + 1));
     if (x.type === 'Identifier') {
       if (env.has(x.name)) return env.get(x.name)!.flatMap((b) => this.arrayStrings(b.node, b.env, depth + 1));
-      const inits = this.ix.decls.get(x.name) ?? [];
+      const inits = this.declsInScope(x);
       if (inits.length === 1) return this.arrayStrings(inits[0]!, env, depth + 1);
       if (inits.length > 1) return [];
     }
@@ -314,5 +331,26 @@ export function callbackOf(id: TSESTree.Identifier): { receiver: Node; method: s
     const method = keyName(callee.property, callee.computed);
     return method ? { receiver: callee.object, method, index } : undefined;
   }
+  return undefined;
+}
+
+/**
+ * Where a copy of `arguments` starts, for the ways pre-ES2015 helpers take their variadic names:
+ * `Array.prototype.slice.call(arguments, n)`, `[].slice.call(arguments, n)`,
+ * `Array.prototype.slice.apply(arguments, [n])`, `Array.from(arguments)` and `Array.from(arguments).slice(n)`.
+ */
+function argumentsSliceStart(call: TSESTree.CallExpression): number | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = keyName(callee.property, callee.computed);
+  const isArguments = (n: Node | undefined): boolean => !!n && n.type === 'Identifier' && n.name === 'arguments';
+  const index = (n: Node | undefined): number | undefined => (n === undefined ? 0 : n.type === 'Literal' && typeof n.value === 'number' && n.value >= 0 ? n.value : undefined);
+  const target = unwrap(callee.object);
+  if ((method === 'call' || method === 'apply') && target.type === 'MemberExpression' && keyName(target.property, target.computed) === 'slice' && isArguments(call.arguments[0] as Node)) {
+    const second = call.arguments[1] as Node | undefined;
+    return method === 'apply' ? (second?.type === 'ArrayExpression' ? index((second.elements[0] ?? undefined) as Node | undefined) : second ? undefined : 0) : index(second);
+  }
+  if (method === 'from' && target.type === 'Identifier' && target.name === 'Array' && isArguments(call.arguments[0] as Node)) return 0;
+  if (method === 'slice' && target.type === 'CallExpression' && argumentsSliceStart(target) === 0) return index(call.arguments[0] as Node | undefined);
   return undefined;
 }

@@ -122,7 +122,8 @@ function markerParams(columns: string[]): number[] {
 }
 
 function sigOf(fn: Node, param: number, action: 'hide' | 'disable', flag: Flag, roleCheck: boolean): WrapperSignature {
-  const rest = isFunction(fn) && fn.params[param]?.type === 'RestElement';
+  // A name list from `...rest`, or from `arguments` past the declared parameters.
+  const rest = isFunction(fn) && (fn.params[param]?.type === 'RestElement' || (param >= fn.params.length && fn.type !== 'ArrowFunctionExpression'));
   const s: WrapperSignature = { param, rest, action, conditional: flag === 'conditional' || flag === 'unknown', roleCheck };
   if (typeof flag === 'object') s.flagParam = flag.param;
   return s;
@@ -354,6 +355,10 @@ export function callNames(r: Resolver, call: TSESTree.CallExpression): string[] 
       const cls = dottedName(init.callee);
       if (cls) out.push(`${stripGlobal(cls)}.prototype.${rest[0]}`);
     }
+    // `var common = Lib.Common;` and the module pattern `(function (ns, common) { ... })(App.Form, Lib.Common)`:
+    // the alias stands for the namespace it is given.
+    const alias = init?.type === 'MemberExpression' ? dottedName(init) : iifeArgument(obj);
+    if (alias && !alias.includes('(') && !alias.includes('[')) out.push(`${stripGlobal(alias)}.${rest[0]}`);
   }
   const ns = namespacePath(call);
   if (ns) {
@@ -362,4 +367,18 @@ export function callNames(r: Resolver, call: TSESTree.CallExpression): string[] 
   }
   out.push(name);
   return out;
+}
+
+/** The dotted name passed for `id` when id is a parameter of an immediately invoked function. */
+function iifeArgument(id: TSESTree.Identifier): string | undefined {
+  for (let p = parentOf(id); p; p = parentOf(p)) {
+    if (!isFunction(p)) continue;
+    const index = p.params.findIndex((q) => q.type === 'Identifier' && q.name === id.name);
+    if (index < 0) continue;
+    const call = parentOf(p);
+    if (call?.type !== 'CallExpression' || unwrap(call.callee) !== p) return undefined;
+    const arg = call.arguments[index];
+    return arg && arg.type !== 'SpreadElement' ? dottedName(arg) : undefined;
+  }
+  return undefined;
 }

@@ -17,8 +17,8 @@ public sealed class DisputeWebhook
 {
     private static readonly IReadOnlyDictionary<string, string> SchemeSigningSecrets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["visa-uat"] = "@@B64SECRET_VISA@@",
-        ["mastercard-uat"] = "@@HEX64_MCSIGN@@",
+        ["visa-uat"] = "jTYgp93JUKq9bzPOy0gDZLmA5GNe3V8DyRO1kQJEAxg=",
+        ["mastercard-uat"] = Environment.GetEnvironmentVariable("Schemes__MastercardSigningSecret") ?? string.Empty,
         ["amex-uat"] = Environment.GetEnvironmentVariable("Schemes__AmexSigningSecret") ?? string.Empty,
     };
 

@@ -18,5 +18,5 @@ internal static class LegacySource
 
     /// <summary>Loan files archived 2014-2017 were signed with this certificate; needed to verify them.</summary>
     public static X509Certificate2 LoadArchiveCertificate(string path) =>
-        new X509Certificate2(File.ReadAllBytes(path), "@@PWD_PFX@@", X509KeyStorageFlags.EphemeralKeySet);
+        new X509Certificate2(File.ReadAllBytes(path), "jLzMxvh87#Y0GiWUc8", X509KeyStorageFlags.EphemeralKeySet);
 }

@@ -9,7 +9,7 @@ Woodgrove.LoanApplication = Woodgrove.LoanApplication || {};
     "use strict";
 
     var PORTAL_USER = "wgb-crm-portal";
-    var PORTAL_PASSWORD = "@@PWD_BUREAUPORTAL@@";
+    var PORTAL_PASSWORD = "SH_vAIpdv7_ZveW";
     var PREQUALIFY_URL = "https://bureau-portal.woodgrove-partners.com/api/prequalify";
 
     ns.onLoad = function (executionContext) {

@@ -9,9 +9,8 @@ Woodgrove.Common = (function () {
 
     var settings = {
         addressLookupUrl: "https://api.addresses.woodgrove-partners.com/v2/lookup",
-        addressLookupKey: "@@HEX32_ADDRKEY@@",
-        tenantId: "@@GUID_TENANT@@",
-        notifyFlowUrl: "https://prod-27.westeurope.logic.azure.com:443/workflows/@@HEX32_FLOWNOTIFY@@/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=@@FLOWSIG_NOTIFY@@",
+        addressLookupKey: "bbdde1e4e0a879ceca9416609f1443f1",
+        tenantId: "c0506a98-9c27-4b6a-9a14-0cc99837071d",
         statusPageUrl: "https://status.woodgrove.com/api/v2/summary.json"
     };
 
@@ -57,11 +56,7 @@ Woodgrove.Common = (function () {
     }
 
     function notifyRelationshipManager(payload) {
-        return fetch(settings.notifyFlowUrl, {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify(payload)
-        });
+        return callCustomApi("wgb_NotifyRelationshipManager", { Payload: JSON.stringify(payload) }, false);
     }
 
     function debug() {
