@@ -54,6 +54,8 @@ const KEY_IN_QUERY = /[?&](code|sig|key|api[-_]?key|subscription-key|access_toke
 
 /** Methods that look a value up by name. */
 const READER_METHOD = /^(Get|Read|Retrieve|Fetch|Load|Resolve)[A-Z]?\w*$/;
+/** Readers that return where a secret is, not the secret: `GetSecretName(...)`, `ResolveVaultUri(...)`. */
+const REFERENCE_READER = /(Name|Names|Id|Ids|Uri|Url|Path|Variable|Setting)$/;
 /** Names of where a secret is kept: the secret's name, key or variable, not the secret. */
 const REFERENCE_SUFFIX = /(SecretName|VariableName|SettingName|KeyName|Variable|Setting|Name|Key)$/;
 
@@ -165,7 +167,7 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
       if (m === 'GetConnectionString') return { node: x, what: 'a connection string' };
       // A reader handed the name of a secret returns the secret: GetSecret(vault, ApiKeySecretName),
       // Settings.GetValue(service, PartnerApiKeyVariable).
-      if (m && READER_METHOD.test(m)) {
+      if (m && READER_METHOD.test(m) && !REFERENCE_READER.test(m)) {
         for (const a of argumentsOf(x)) {
           const ref = secretReference(a.value);
           if (ref) return { node: x, what: `the value of ${ref}` };

@@ -24,6 +24,7 @@ testRule(rule, {
     { name: 'logs the endpoint', path: 'src/Job.cs', code: tool('        _logger.LogInformation("Calling {Endpoint}", config["Gateway:Url"]);') },
   ],
   traps: [
+    { name: 'trap: a reader that returns the name of a secret, not the secret', path: 'tools/Job.cs', code: tool('        var secretName = Vault.GetSecretName(config, PartnerApiKeyVariable);\n        _logger.LogInformation("Reading {Name}", secretName);') },
     { name: 'trap: a setting read by name that is no secret', path: 'tools/Job.cs', code: tool('        var size = Settings.GetValue(config, BatchSizeVariable);\n        _logger.LogInformation("Batch size {Size}", size);') },
     { name: 'trap: password length only', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("password length {0}", _cfg.Password?.Length ?? 0);') },
     { name: 'trap: name of the Key Vault secret', path: 'src/Job.cs', code: tool('        _logger.LogDebug("Reading {Name}", config["Gateway:ApiKeySecretName"]);') },
