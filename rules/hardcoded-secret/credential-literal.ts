@@ -78,6 +78,7 @@ export function looksLikeSecretValue(v: string, named = false): boolean {
   // Bare hex of thumbprint / PublicKeyToken length is an identifier, unless a credential name says it is a key.
   if ((!named && (/^[0-9a-f]{40}$/i.test(s) || /^[0-9a-f]{16}$/i.test(s))) || /^\d+$/.test(s)) return false;
   if (/^https?:\/\//i.test(s) || isHostName(s)) return false; // addresses and host names
+  if (/^[^@\s:/]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s)) return false; // e-mail addresses and UPNs
   if (/^[a-z]+([-_][a-z]+)*$/.test(s)) return false; // kebab/snake words: secret names, not secrets
   // File paths and module specifiers (`bin/secretlint.js`, `./lib/tokenize`): where code lives, not a key.
   if (/^\.{0,2}\/?([\w@.-]+\/)+[\w.-]+$/.test(s) && (/^\.{1,2}\//.test(s) || /\.(c?js|mjs|ts|json|exe|dll|sh|ps1|cmd|bat|py|xml|config|pfx|pem|cer|key)$/i.test(s))) return false;
@@ -135,7 +136,11 @@ function basicCredential(v: string): boolean {
 function providerMatch(v: string): string | undefined {
   if (v.includes(EMULATOR_KEY)) return undefined;
   if (basicCredential(v)) return 'Basic authorization credential (base64 of user:password)';
-  for (const [re, what] of PROVIDER) if (re.test(v)) return what;
+  for (const [re, what] of PROVIDER) {
+    // Vendors' documented sample keys (AWS's `AKIAIOSFODNN7EXAMPLE`) say so in the key.
+    const m = re.exec(v);
+    if (m && !/EXAMPLE/.test(m[0])) return what;
+  }
   return undefined;
 }
 
@@ -192,7 +197,28 @@ function verdict(f: StringFact): { secret: string; what: string } | undefined {
   if (conn) return { secret: conn, what: 'connection string secret' };
   const name = boundName(f);
   if (isCredentialName(name) && looksLikeSecretValue(v, true)) return { secret: v, what: `value of ${name}` };
+  // An entry of a collection of credentials (`SigningSecrets["visa"]`, `"Secrets": { "Partner": ... }`).
+  const container = f.path && f.name && f.path.endsWith(`.${f.name}`) ? f.path.slice(0, -f.name.length - 1).split(/[.:]/).pop() : undefined;
+  if (container && CREDENTIAL_COLLECTION.test(compact(container)) && !IDENTITY_KEY.test(f.name!) && looksLikeSecretValue(v, true)) return { secret: v, what: `${container} entry ${f.name}` };
+  // `lookupKey`, `licenseKey`, `serviceKey`: a name that ends in Key holds a key only when the value is
+  // unmistakably random (long, mixed, high entropy), since cache, sort and partition keys end in Key too.
+  if (name && /(^|[a-z0-9_])(Key|KEY|_key)$/.test(name) && !REFERENCE_KEY.test(name) && strongRandom(v)) return { secret: v, what: `value of ${name}` };
   return embeddedJson(v);
+}
+
+/** A collection of credentials by its (plural) name: `SigningSecrets`, `Passwords`, `PartnerApiKeys`. */
+const CREDENTIAL_COLLECTION = /(secrets|passwords|credentials|(api|access|signing|shared|subscription|function|host|master|client)keys)$/;
+/** Keys of a credentials section that identify rather than authenticate. */
+const IDENTITY_KEY = /(user(name)?|login|e-?mail|account(name)?|name|id|url|uri|endpoint|host|server|tenant|client(id)?|scope|resource|audience|authority|region|type)$/i;
+/** Names ending in Key that never hold a secret. */
+const REFERENCE_KEY = /(primary|foreign|partition|row|sort|cache|idempotency|correlation|entity|registry|storage|setting|config|resource|hot|short(cut)?|map|dictionary|group|public|object|message|translation|i18n|label|route|query|search|unique|composite|natural|surrogate)_?key$/i;
+
+/** A value that can only be random: 20+ characters of hex or base64-like text with high entropy. */
+function strongRandom(v: string): boolean {
+  const s = v.trim();
+  if (s.length < 20 || s.length > 256 || /\s/.test(s) || !looksLikeSecretValue(s, true)) return false;
+  if (/^[0-9a-f]{20,}$/i.test(s)) return entropy(s) >= 3.3 && /[a-f]/i.test(s) && /\d/.test(s);
+  return /^[A-Za-z0-9+/_=.~-]+$/.test(s) && entropy(s) >= 4 && /\d/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s);
 }
 
 /**

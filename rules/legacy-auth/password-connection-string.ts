@@ -1,4 +1,5 @@
-import { defineRule } from '../../server/src/core/rule';
+import { defineRule, type RuleContext } from '../../server/src/core/rule';
+import type { StringFact } from '../../server/src/core/types';
 
 /** Splits `k=v;k=v` (keys case-insensitive, spaces in keys allowed) into a lower-case map without spaces. */
 export function connectionPairs(value: string): Map<string, string> {
@@ -64,7 +65,35 @@ export default defineRule({
             key: `${f.name ?? ''}|${auth}`,
           });
         }
+        if (doc.kind === 'text') sectionProfiles(facts, ctx.report);
       },
     };
   },
 });
+
+/**
+ * The same connection spelled as the keys of one ini section (`[crm]` `AuthType=IFD`
+ * `Username=...` `Password=...`), as export tools and schedulers keep their profiles.
+ */
+function sectionProfiles(facts: readonly StringFact[], report: RuleContext['report']): void {
+  const sections = new Map<string, Map<string, StringFact>>();
+  for (const f of facts) {
+    if (f.origin !== 'text' || !f.name || !f.path) continue;
+    const section = f.path.slice(0, Math.max(0, f.path.length - f.name.length - 1));
+    let keys = sections.get(section);
+    if (!keys) sections.set(section, (keys = new Map()));
+    keys.set(f.name.toLowerCase().replace(/\s+/g, ''), f);
+  }
+  for (const [section, keys] of sections) {
+    const authFact = keys.get('authtype') ?? keys.get('authenticationtype');
+    const auth = authFact?.value.trim().toLowerCase() ?? '';
+    if (!authFact || !PASSWORD_AUTH_TYPES.has(auth)) continue;
+    const password = keys.get('password');
+    if (!password && auth !== 'office365') continue;
+    report({
+      span: authFact.span,
+      message: `Connection profile${section ? ` [${section}]` : ''} signs in to Dataverse with AuthType=${auth === 'office365' ? 'Office365 (WS-Trust, deprecated)' : `${auth.toUpperCase()} and a password`}: MFA and Conditional Access cannot protect it. Use ClientSecret or Certificate authentication with the secret in Key Vault.`,
+      key: `section|${section}|${auth}`,
+    });
+  }
+}

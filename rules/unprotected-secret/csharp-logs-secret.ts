@@ -47,7 +47,9 @@ const SECURE_CONFIG = /^_?(secure|secured?_?(config|configuration|settings?|stri
 const ABOUT_SECRET = /^_?(has|is|use|uses|should|can|requires?|enable[ds]?|show|allow|missing|valid)[A-Z_]|(Valid|IsValid|IsSet|Set|Present|Configured|Exists|Missing|Count|Changed|Required|Enabled|Expired|Prompt|Label|Message|Text|Caption|Title|Format|Template|Placeholder|Regex|Pattern|Policy|Field|Attribute|Column)$/;
 /** Members that pass a secret's value through: `secret.Value` (Key Vault), `cred.Password`. */
 const PASS_MEMBERS = /^(Value|SecretValue|SecurePassword|Parameter)$/;
-const PASS_METHODS = /^(ToString|Trim|TrimEnd|TrimStart|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|Normalize)$/;
+const PASS_METHODS = /^(ToString|Trim|TrimEnd|TrimStart|ToUpper|ToLower|ToUpperInvariant|ToLowerInvariant|Normalize|Select|ToList|ToArray|ToDictionary|AsEnumerable)$/;
+/** Names of an incoming HTTP request (Functions, ASP.NET). */
+const REQUEST_NAME = /^(req|request|httpRequest|incomingRequest|Request)$/;
 const PASS_FUNCTIONS = /^((string|String)\.(Format|Concat|Join)|Convert\.ToBase64String|(Encoding\.\w+|\w+Encoding)\.GetBytes|Uri\.EscapeDataString|(WebUtility|HttpUtility)\.(UrlEncode|HtmlEncode))$/;
 /** A URL or string that carries a key in its query: Functions `?code=`, SAS `sig=`, `api_key=`. */
 const KEY_IN_QUERY = /[?&](code|sig|key|api[-_]?key|subscription-key|access_token|token|password|pwd|client_secret|secret)=(?!\uFFFC)[^&\s#]{6,}/i;
@@ -135,6 +137,8 @@ function leakIn(doc: CSharpDocument, n: CsNode | undefined, depth = 0): Leak | u
     case 'conditional_access_expression': {
       const name = simpleName(x);
       if (isSecretName(name) || (name && AUTH_HEADER.test(name))) return { node: x, what: name! };
+      // All headers of an incoming request: Authorization, x-functions-key, signatures and cookies with them.
+      if (name === 'Headers' && x.type === 'member_access_expression' && REQUEST_NAME.test(simpleName(childByField(x, 'expression')) ?? '')) return { node: x, what: 'the request headers' };
       if (name && PASS_MEMBERS.test(name)) {
         const inner = rec(x.type === 'member_access_expression' ? childByField(x, 'expression') : x.children[0]);
         if (inner) return { node: x, what: inner.what };

@@ -10,6 +10,10 @@ testRule(rule, {
     { name: 'non-credential setting', path: 'appsettings.json', code: '{ "BatchSize": "250", "Region": "westeurope" }' },
   ],
   traps: [
+    { name: 'trap: keys that index data, not credentials', path: 'web/cfg.js', code: 'var c = { cacheKey: "user-profile-v2", partitionKey: "Zq8RkV2pLmW4nXt7Yb3H", sortKey: "createdon desc" };' },
+    { name: 'trap: the user name of a credentials section', path: 'appsettings.json', code: '{ "Credentials": { "Username": "integration@northwindhealth.org", "Tenant": "contoso.onmicrosoft.com" } }' },
+    { name: "trap: a vendor's documented sample key", path: 'docs.js', code: 'var id = "AKIAIOSFODNN7EXAMPLE";' },
+    { name: 'trap: a dictionary of endpoints or tokens of a lexer', path: 'src/Endpoints.cs', code: 'class E {\n  static readonly Dictionary<string, string> SemanticTokens = new Dictionary<string, string> { ["full"] = "textDocument/semanticTokens/full" };\n  static readonly Dictionary<string, string> Endpoints = new Dictionary<string, string> { ["visa"] = "https://visa.example.net/v1" };\n}' },
     { name: 'trap: key vault secret name', path: 'appsettings.json', code: '{ "ClientSecretName": "dataverse-tools-client-secret" }' },
     { name: 'trap: tenant id guid', path: 'appsettings.json', code: '{ "TenantId": "0473e6e1-a657-49ea-9bd9-b35f0fcbaeac" }' },
     { name: 'trap: certificate thumbprint', path: 'appsettings.json', code: '{ "CertificateThumbprint": "9EF4404E8C42CB28102C587E6F82E3E53F4F9199" }' },
@@ -33,6 +37,8 @@ testRule(rule, {
     { name: 'trap: a flow trigger URL without its signature', path: 'web/r.js', code: 'var U = "https://prod-27.westus.logic.azure.com:443/workflows/8c41d0f7a2b94e6d9f13c5a07e2b8d64/triggers/manual/paths/invoke?api-version=2016-06-01";' },
   ],
   invalid: [
+    { name: 'an entry of a dictionary of signing secrets', path: 'src/Webhook.cs', code: 'class W {\n  static readonly IReadOnlyDictionary<string, string> SchemeSigningSecrets = new Dictionary<string, string>\n  {\n    ["visa-uat"] = "jTYgp93JUKq9bzPOy0gDZLmA5GNe3V8DyRO1kQJEAxg=",\n  };\n}', errors: [{ line: 4, message: 'SchemeSigningSecrets' }] },
+    { name: 'a key of a service in a settings object, random beyond doubt', path: 'web/common.js', code: 'var settings = {\n  addressLookupUrl: "https://api.addresses.example.net/v2/lookup",\n  addressLookupKey: "bbdde1e4e0a879ceca9416609f1443f1"\n};', errors: [{ line: 3, message: 'addressLookupKey' }] },
     { name: 'SendGrid key whose dotted shape looks like a host name', path: 'Mail.cs', code: 'class M {\n  const string MailApiKey = "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";\n}', errors: [{ line: 2 }], secrets: ['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'] },
     { name: 'GitHub token by shape, whatever its name', path: 'deploy.js', code: 'var t = "ghp_' + 'Zq8RkV2pLmW4nXt7Yb3HcJ6dFs9Gu1AeQw12";', errors: [{ line: 1, message: 'GitHub' }] },
     { name: 'a base64url flow signature split over concatenated literals', path: 'web/r.js', code: 'var U = "https://prod-27.westus.logic.azure.com:443/workflows/8c41d0f7a2b94e6d9f13c5a07e2b8d64/triggers/manual/paths/invoke" +\n  "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0" +\n  "&sig=2LPFUqeJb9iFjpPzmCR-Yu0i4U6VoiLRMB_3SvfYCU8";', errors: [{ line: 1, message: 'SAS' }] },

@@ -24,6 +24,7 @@ testRule(rule, {
     { name: 'logs the endpoint', path: 'src/Job.cs', code: tool('        _logger.LogInformation("Calling {Endpoint}", config["Gateway:Url"]);') },
   ],
   traps: [
+    { name: 'trap: the status of a response, not its headers', path: 'tools/Job.cs', code: tool('        var response = await http.SendAsync(request);\n        _logger.LogInformation("Partner answered {Status}", response.StatusCode);') },
     { name: 'trap: a reader that returns the name of a secret, not the secret', path: 'tools/Job.cs', code: tool('        var secretName = Vault.GetSecretName(config, PartnerApiKeyVariable);\n        _logger.LogInformation("Reading {Name}", secretName);') },
     { name: 'trap: a setting read by name that is no secret', path: 'tools/Job.cs', code: tool('        var size = Settings.GetValue(config, BatchSizeVariable);\n        _logger.LogInformation("Batch size {Size}", size);') },
     { name: 'trap: password length only', path: 'src/PaymentSync.cs', code: plugin('        tracing.Trace("password length {0}", _cfg.Password?.Length ?? 0);') },
@@ -39,6 +40,7 @@ testRule(rule, {
     { name: 'trap: exception with the user name', path: 'src/PaymentSync.cs', code: plugin('        throw new InvalidPluginExecutionException($"Gateway refused {_cfg.UserName}");') },
   ],
   invalid: [
+    { name: 'every header of an incoming request to the log', path: 'tools/Job.cs', code: tool('        _logger.LogInformation("headers: {Headers}", string.Join("; ", request.Headers.Select(h => h.Key + "=" + string.Join(",", h.Value))));'), errors: [{ line: 7, message: 'request headers' }] },
     { name: 'a connection string from configuration to the log', path: 'tools/Job.cs', code: tool('        var cs = config.GetConnectionString("Reporting");\n        _logger.LogInformation("Opening {ConnectionString}", cs);'), errors: [{ line: 8, message: 'connection string' }] },
     { name: 'a value read by the name of an API key variable, to the plug-in trace', path: 'src/PaymentSync.cs', code: plugin('        var subscription = EnvReader.GetValue(service, Endpoints.PartnerApiKeyVariable);\n        tracing.Trace("Calling with " + subscription);'), errors: [{ line: 10, message: 'PartnerApiKeyVariable' }] },
     {

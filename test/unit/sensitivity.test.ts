@@ -16,7 +16,7 @@ describe('sensitivity', () => {
     expect(classifyColumn({ name: 'cnt_x', displayName: 'API Key Id' }).sensitive).toBe(false);
   });
   it('knows special-category health data, also in lower-case logical names and descriptions', () => {
-    for (const n of ['nwh_hivstatus', 'HIV status', 'x_geneticmarker', 'x_pregnancystatus', 'x_apimkey', 'x_feeshare'])
+    for (const n of ['nwh_hivstatus', 'HIV status', 'x_geneticmarker', 'x_pregnancystatus', 'x_apimkey', 'x_feeshare', 'pfx_securityanswer', "Mother's maiden name", 'pfx_interestrateoverride', 'Credit limit'])
       expect(classifyColumn({ name: n }).sensitive, n).toBe(true);
     expect(classifyColumn({ name: 'x_notes', description: 'Pathologist comments on the result.' }).sensitive).toBe(true);
   });

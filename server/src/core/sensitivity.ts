@@ -41,15 +41,15 @@ const PERSONAL = [
   'hiv', 'genetic', 'genom', 'pregnan', 'psychiatr', 'mentalhealth', 'patholog', 'bloodtype', 'vaccinat', 'immunis', 'immuniz',
   'visanumber', 'visano', 'paymentref', 'paymenttoken', 'cardtoken',
   'religio', 'ethnic', 'sexualorientation', 'biometric', 'criminal',
-  'dateofbirth', 'birthdate', 'dob',
+  'dateofbirth', 'birthdate', 'dob', 'maidenname',
   'fraudscore', 'fraud', 'creditscore', 'riskscore',
 ];
 const SECRET = [
   'password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring',
   'sharedkey', 'sharedaccesskey', 'accountkey', 'subscriptionkey', 'functionkey', 'masterkey', 'signingkey', 'saskey', 'apimkey',
-  'pin', 'pincode', 'pinnumber', 'accountpin', 'cardpin',
+  'pin', 'pincode', 'pinnumber', 'accountpin', 'cardpin', 'securityanswer', 'secretanswer', 'memorableword',
 ];
-const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate', 'feeshare', 'revenueshare', 'profitshare'];
+const PRICING = ['premium', 'discount', 'commission', 'margin', 'unitcost', 'costprice', 'markup', 'rebate', 'feeshare', 'revenueshare', 'profitshare', 'interestrate', 'creditlimit'];
 
 /** Short terms that must match a whole word or the whole compact name, not a substring. */
 const WHOLE_WORD = new Set(['ssn', 'tin', 'pan', 'dob', 'cvv', 'cvc', 'pwd', 'pin', 'hiv']);

@@ -275,7 +275,7 @@ export function csContextOf(n: CsNode, text: string, constants?: Map<string, CsC
         const first = p.children[0];
         if (i === 1 && p.children.length === 2 && first) {
           const k = plainStringValue(first);
-          if (k !== undefined) return { name: k };
+          if (k !== undefined) return withContainer({ name: k }, p.parent);
         }
         break;
       }
@@ -287,7 +287,7 @@ export function csContextOf(n: CsNode, text: string, constants?: Map<string, CsC
         if (child.field !== 'right') return {};
         const left = childByField(p, 'left');
         const key = indexerKey(left);
-        if (key !== undefined) return { name: key };
+        if (key !== undefined) return withContainer({ name: key }, p.parent);
         const nm = targetName(left);
         const d = dottedCs(left);
         if (!nm) return {};
@@ -433,4 +433,22 @@ function mainConstant(e: CsEvaluated): CsConstant | undefined {
 /** Quoted strings inside comments (commented-out code, XML docs), with `name = "..."` context. */
 export function csCommentFacts(text: string, comments: CsNode[]): StringFact[] {
   return commentFacts(text, comments.map((c) => ({ start: c.start, end: c.end })));
+}
+
+/**
+ * The collection a dictionary entry is written into (`SigningSecrets = new Dictionary<...> { ["visa"] = "..." }`):
+ * its name becomes the path, so `SigningSecrets.visa` says what the value is when the key does not.
+ */
+function withContainer(ctx: CsContext, initializer: CsNode | undefined): CsContext {
+  let n = initializer;
+  // A `{ "k", "v" }` pair sits in the collection's own initializer.
+  if (n?.type === 'initializer_expression' && n.parent?.type === 'initializer_expression') n = n.parent;
+  const creation = n?.type === 'initializer_expression' ? n.parent : undefined;
+  if (creation?.type !== 'object_creation_expression' && creation?.type !== 'implicit_object_creation_expression') return ctx;
+  const owner = creation.parent?.type === 'equals_value_clause' ? creation.parent.parent : creation.parent;
+  let container: string | undefined;
+  if (owner?.type === 'variable_declarator') container = childByField(owner, 'name')?.text;
+  else if (owner?.type === 'property_declaration') container = declName(owner);
+  else if (owner?.type === 'assignment_expression') container = targetName(childByField(owner, 'left'));
+  return container && ctx.name ? { ...ctx, path: `${container}.${ctx.name}` } : ctx;
 }
