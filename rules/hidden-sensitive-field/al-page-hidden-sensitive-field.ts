@@ -25,7 +25,7 @@ export default defineRule({
       good: 'group(Compliance)\n{\n    // shown only to users holding the compliance permission set\n    AccessByPermission = tabledata "PFX Broker Tax" = R;\n    field("Tax ID"; Rec."Tax ID") { }\n}',
       fix: 'Move the sensitive data to its own table guarded by a permission set (and AccessByPermission on the controls that show it), or bind Visible/Editable to a permission check; remove it from API pages that callers without that permission can reach.',
       traps:
-        'Hidden or read-only non-sensitive fields (search names, system ids, isolated-storage key ids), visibility bound to an expression (`Visible = ShowTaxId`, set from a permission check), controls guarded by AccessByPermission, page variables that are not table fields, and API pages (no UI).',
+        'Hidden or read-only non-sensitive fields (search names, system ids, isolated-storage key ids), visibility bound to an expression (`Visible = ShowTaxId`, set from a permission check) when no API page returns the field, controls guarded by AccessByPermission, page variables that are not table fields, and API pages (no UI).',
       references: ['https://learn.microsoft.com/dynamics365/business-central/dev-itpro/developer/properties/devenv-accessbypermission-property'],
     },
   },
@@ -52,7 +52,10 @@ export default defineRule({
             if (chain.some((x) => prop(x.properties, 'AccessByPermission'))) return;
             const hider = chain.find((x) => isFalse(prop(x.properties, 'Visible')?.value));
             const locker = chain.find((x) => isFalse(prop(x.properties, 'Editable')?.value) || isFalse(prop(x.properties, 'Enabled')?.value));
-            if (!hider && !locker) return;
+            // Visible bound to an expression (`Visible = ShowBankDetails`) is a real guard only where
+            // no API page hands the same field out: it is judged once the exposures are known.
+            const shower = !hider && !locker ? chain.find((x) => isExpression(prop(x.properties, 'Visible')?.value)) : undefined;
+            if (!hider && !locker && !shower) return;
             const fieldName = e.keyword === 'modify' ? e.args[0]?.text : controlSourceField(e.args[1]?.expr, vars);
             if (!fieldName) return; // a page variable, not stored data
             const field = findAlField(m, table, fieldName) ?? (table ? undefined : findAlField(m, undefined, fieldName));
@@ -63,25 +66,29 @@ export default defineRule({
             if (s.kind === 'secret' && field && !/^(text|code|blob|bigtext)\b/i.test(field.type)) return;
             if (s.kind === 'secret' && !isCredentialValueName(fieldName)) return;
             const exposures = apiExposures(m, field?.table ?? table, fieldName);
+            if (shower && exposures.length === 0) return;
             // Read-only on a page is obscurity too (labels.md): with no permission guarding the field,
             // an API page, a configuration package, Edit in Excel or another page still writes it.
-            if (hider && hider !== e) {
-              if (reportedGroups.has(hider)) return;
-              reportedGroups.add(hider);
+            const group = hider ?? shower;
+            if (group && group !== e) {
+              if (reportedGroups.has(group)) return;
+              reportedGroups.add(group);
             }
             const how = hider
               ? hider === e
                 ? 'hidden (Visible = false)'
                 : `hidden with its ${hider.keyword} ${hider.args[0]?.text ?? ''} (Visible = false)`
-              : `read-only (${isFalse(prop(locker!.properties, 'Editable')?.value) ? 'Editable' : 'Enabled'} = false)`;
+              : shower
+                ? `shown only when ${prop(shower.properties, 'Visible')!.value.trim()} holds`
+                : `read-only (${isFalse(prop(locker!.properties, 'Editable')?.value) ? 'Editable' : 'Enabled'} = false)`;
             const api = exposures[0];
             const where = api
-              ? ` API page "${api.page.name}" ${hider ? 'returns' : 'lets callers change'} it.`
+              ? ` API page "${api.page.name}" ${hider || shower ? 'returns' : 'lets callers change'} it.`
               : ' Business Central has no field-level security: users can personalize it back, inspect the page or read it through any other page, report or export.';
             ctx.report({
               span: e.headSpan,
               message: `Sensitive field "${fieldName}" is ${how} on ${o.type} "${o.name}" but no permission guards it.${where} Protect it with permissions (AccessByPermission, a separate table) instead.`,
-              key: `${o.name}|${fieldName}|${hider ? 'hidden' : 'readonly'}`,
+              key: `${o.name}|${fieldName}|${hider || shower ? 'hidden' : 'readonly'}`,
               ...(api ? { related: [{ path: api.page.path, span: api.page.span, message: `API page ${api.page.name} exposes ${fieldName}` }] } : {}),
             });
           });
@@ -90,3 +97,8 @@ export default defineRule({
     };
   },
 });
+
+/** A Visible value that is neither literal: a variable or a call computed at run time. */
+function isExpression(v: string | undefined): boolean {
+  return v !== undefined && v.trim() !== '' && !/^(true|false)$/i.test(v.trim());
+}

@@ -1,4 +1,6 @@
 import { defineRule } from '../../server/src/core/rule';
+import { classifyColumn } from '../../server/src/core/sensitivity';
+import type { AlModel } from '../../server/src/model/al';
 import { parsePermissionEntries, prop, type AlPermissionEntry } from '../../server/src/parsers/al';
 import { LEDGER_TABLE } from './al-elevated-object-permissions';
 
@@ -26,7 +28,7 @@ export default defineRule({
     exampleLanguage: 'al',
     docs: {
       summary:
-        'Finds assignable AL permission sets (and permission set extensions) that grant direct insert, modify or delete on all table data (`tabledata * = RIMD`), direct modify or delete on posted and ledger tables, or include a superuser set (SUPER, SUPER (DATA), SECURITY, D365 FULL ACCESS).',
+        'Finds assignable AL permission sets (and permission set extensions) that grant direct insert, modify or delete on all table data (`tabledata * = RIMD`), direct modify or delete on posted and ledger tables, or include a superuser set (SUPER, SUPER (DATA), SECURITY, D365 FULL ACCESS); and permission set extensions of a set every user holds (D365 BASIC, D365 READ, LOGIN) that add direct modify or delete on a table of sensitive data.',
       why:
         'A permission set is assigned to many users. `tabledata *` with write rights lets every holder change or delete any record in the company, posted ledgers and setup included; including SUPER or SECURITY lets them grant themselves anything. One compromised or careless account then reaches everything.',
       bad: 'permissionset 50100 "PFX CLERK"\n{\n    Assignable = true;\n    Permissions = tabledata * = RIMD;\n}',
@@ -86,10 +88,33 @@ export default defineRule({
             }
             return false;
           });
-          if (!hit || !why) continue;
-          ctx.report({ span: hit.span, message: `Permission set "${o.name}" ${why}`, key: `${o.name}|${hit.objectName}|${hit.rights}` });
+          if (hit && why) {
+            ctx.report({ span: hit.span, message: `Permission set "${o.name}" ${why}`, key: `${o.name}|${hit.objectName}|${hit.rights}` });
+            continue;
+          }
+          // An extension of a set that every user holds (D365 BASIC, D365 READ, LOGIN) hands its
+          // grants to the whole tenant: direct write on a table of sensitive data is for everyone.
+          if (o.type === 'permissionsetextension' && o.extends && EVERYONE_SETS.has(compact(o.extends))) {
+            const wide = parsePermissionEntries(perms).find((e: AlPermissionEntry) => e.objectType === 'tabledata' && e.objectName !== '*' && /[MD]/.test(e.rights) && sensitiveTable(ctx.model.al, e.objectName));
+            if (wide) {
+              ctx.report({
+                span: wide.span,
+                message: `Permission set extension "${o.name}" adds direct ${wide.rights.replace(/[^RIMD]/g, '')} on "${wide.objectName}", a table of sensitive data, to ${o.extends}, which every user holds: anyone in the tenant can change or delete those records. Grant it in an assignable set of the roles that need it.`,
+                key: `${o.name}|everyone|${wide.objectName}`,
+              });
+            }
+          }
         }
       },
     };
   },
 });
+
+/** Standard sets every licensed user gets: what extends them, everyone has. */
+const EVERYONE_SETS = new Set(['d365basic', 'd365basicisv', 'd365read', 'login']);
+
+/** A table of this project whose fields (or captions) hold sensitive data. */
+function sensitiveTable(m: AlModel, table: string): boolean {
+  const name = table.toLowerCase();
+  return m.fields.some((f) => f.table.toLowerCase() === name && classifyColumn({ name: f.name, ...(f.caption ? { displayName: f.caption } : {}) }).sensitive);
+}

@@ -52,6 +52,7 @@ testRule(rule, {
     { name: 'API page with a read-only system id', files: files(page('            field(Nickname; Rec.Nickname) { }')) },
   ],
   traps: [
+    { name: 'trap: visibility bound to a permission check, and no API page returns the field', files: files(page('            field(Salary; Rec.Salary) { Visible = ShowPay; }', '    var\n        ShowPay: Boolean;'), false) },
     { name: 'trap: hidden non-sensitive field', files: files(page('            field(Nickname; Rec.Nickname) { Visible = false; }')) },
     { name: 'trap: temporary source table', files: files(page('            field(Salary; Rec.Salary) { Visible = false; }', '    SourceTableTemporary = true;')) },
     { name: 'trap: hidden expiry of a token', files: files(page('            field("Token Expires At"; Rec."Token Expires At") { Visible = false; }')) },
@@ -68,6 +69,11 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'visibility bound to an expression while an API page returns the field',
+      files: files(page('            field("Social Security No."; Rec."Social Security No.") { Visible = ShowIdentity; }', '    var\n        ShowIdentity: Boolean;')),
+      errors: [{ path: CARD, line: 11, message: 'shown only when ShowIdentity holds' }],
+    },
     {
       name: 'personal data read-only on a page, no permission guards it',
       files: files(page('            field(Salary; Rec.Salary) { Editable = false; }'), false),

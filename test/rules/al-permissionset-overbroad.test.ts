@@ -14,6 +14,14 @@ testRule(rule, {
   ],
   traps: [
     {
+      name: 'trap: an extension of D365 BASIC with write on a reference table, read on a sensitive one',
+      files: {
+        'src/Branch.Table.al': "table 70101 \"PFX Branch\"\n{\n    fields\n    {\n        field(1; Code; Code[10]) { }\n        field(2; City; Text[30]) { }\n    }\n}",
+        'src/Borrower.Table.al': "table 70100 \"PFX Borrower\"\n{\n    fields\n    {\n        field(1; \"No.\"; Code[20]) { }\n        field(2; IBAN; Code[50]) { }\n    }\n}",
+        'src/BasicExt.PermissionSetExt.al': 'permissionsetextension 70200 "PFX Basic Ext" extends "D365 BASIC"\n{\n    Permissions = tabledata "PFX Branch" = RIMD,\n                  tabledata "PFX Borrower" = R;\n}',
+      },
+    },
+    {
       name: 'trap: non-assignable set used by code only',
       path: P,
       code: 'permissionset 60002 "FAB ENGINE"\n{\n    Access = Internal;\n    Assignable = false;\n    Permissions = tabledata * = RIMD;\n}',
@@ -25,6 +33,14 @@ testRule(rule, {
     { name: 'trap: includes a set whose name only contains super', path: P, code: 'permissionset 60006 "FAB LEAD"\n{\n    IncludedPermissionSets = "FAB SUPERVISOR";\n}' },
   ],
   invalid: [
+    {
+      name: 'an extension of D365 BASIC that lets every user change a table of sensitive data',
+      files: {
+        'src/Borrower.Table.al': "table 70100 \"PFX Borrower\"\n{\n    fields\n    {\n        field(1; \"No.\"; Code[20]) { }\n        field(2; IBAN; Code[50]) { }\n    }\n}",
+        'src/BasicExt.PermissionSetExt.al': 'permissionsetextension 70200 "PFX Basic Ext" extends "D365 BASIC"\n{\n    Permissions = tabledata "PFX Branch" = R,\n                  tabledata "PFX Borrower" = RIMD;\n}',
+      },
+      errors: [{ path: 'src/BasicExt.PermissionSetExt.al', line: 4, message: 'every user holds' }],
+    },
     {
       name: 'assignable set with tabledata * = RIMD',
       path: P,
