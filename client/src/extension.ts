@@ -26,7 +26,7 @@ const SELECTOR: NonNullable<LanguageClientOptions['documentSelector']> = [
   { scheme: 'file', language: 'xml' },
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
-  { scheme: 'file', pattern: '**/*.{cs,js,ts,al,xml,json,config,csproj,resx,env,yml,yaml,ps1}' },
+  { scheme: 'file', pattern: '**/*.{cs,js,ts,al,xml,json,config,csproj,resx,env,yml,yaml,ps1,html,htm,ini}' },
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'url without host (prefix check)', path: 'a.json', code: '{ "prefix": "http://" }' },
   ],
   traps: [
+    { name: 'trap: an HTML web resource whose only http:// URLs are markup and a template block', path: 'webresources/html/rates.html', code: '<!DOCTYPE html>\n<html>\n<head>\n  <script src="../ClientGlobalContext.js.aspx"></script>\n  <script type="text/template" id="row"><a href="http://rates.partner.net/feed">feed</a></script>\n</head>\n<body><a href="http://www.w3.org/1999/xhtml">ns</a></body>\n</html>\n' },
     { name: 'trap: loopback redirect uri', path: 'appsettings.json', code: '{ "Cs": "AuthType=OAuth;Url=https://x.crm.dynamics.com;RedirectUri=http://localhost;LoginPrompt=Auto" }' },
     { name: 'trap: local functions host', path: 'local.settings.json', code: '{ "Values": { "Api": "http://localhost:7071/api" } }' },
     { name: 'trap: 127.0.0.1', path: 'a.json', code: '{ "server": "http://127.0.0.1:8080" }' },
@@ -26,6 +27,7 @@ testRule(rule, {
     { name: 'trap: commented out', path: '.vscode/settings.json', code: '{\n  // "url": "http://erp.contoso.com/api"\n  "a": 1\n}' },
   ],
   invalid: [
+    { name: 'a fetch over plain http in the inline script of an HTML web resource, at its line in the page', path: 'webresources/html/rates.html', code: '<!DOCTYPE html>\n<html>\n<head>\n  <title>Rates</title>\n  <script>\n    function load() {\n      return fetch("http://rates.partner.net/v1/fx");\n    }\n  </script>\n</head>\n<body onload="load()"></body>\n</html>\n', errors: [{ line: 7 }] },
     { name: 'token endpoint over http', path: 'appsettings.json', code: '{\n  "Sso": {\n    "TokenEndpoint": "http://sso.contoso.com/adfs/oauth2/token"\n  }\n}', errors: [{ line: 3, message: 'sso.contoso.com' }] },
     { name: 'url inside a connection string', path: 'a.json', code: '{ "Cs": "AuthType=ClientSecret;Url=http://crm.contoso.local/org;ClientId=x" }', errors: [{ line: 1 }] },
     { name: 'intranet host with port and path', path: 'a.json', code: '{\n "LegacyApi": "http://policy-legacy.contoso.local:8080/api/"\n}', errors: [{ line: 2 }] },

@@ -128,7 +128,8 @@ export function classify(path: string, head: string, layout: ProjectLayout = EMP
     case 'svg':
     case 'html':
     case 'htm':
-      if (ext === 'html' || ext === 'htm') return { kind: 'text', role: 'webresource' };
+      // Inline <script> blocks are parsed as JavaScript at their offsets in the page (parsers/script-html.ts).
+      if (ext === 'html' || ext === 'htm') return { kind: 'script', role: 'webresource', language: 'js' };
       return { kind: 'xml', role: 'other' };
     case 'json':
     case 'jsonc':

@@ -8,6 +8,7 @@ import { parse } from './estree';
 import type { ArtifactRole, ParsedFileBase, SourceFile, Span } from '../core/types';
 import { baseOf } from './base';
 import { setParents } from './script-ast';
+import { isHtmlPath, scriptBlocksOnly } from './script-html';
 import { reparseScript } from './script-incremental';
 import { detectMinified } from './script-minified';
 import { collectConstants, collectStringFacts, commentFacts, type ScriptConstant } from './script-strings';
@@ -32,7 +33,9 @@ const DIALECT_FILE: Record<ScriptDocument['language'], string> = { js: 'file.js'
  */
 export function parseScript(file: SourceFile, role: ArtifactRole, language: ScriptDocument['language'], previous?: ScriptDocument): ScriptDocument {
   const doc: ScriptDocument = { ...baseOf(file, 'script', role), kind: 'script', language, minified: false };
-  const text = file.text;
+  // An HTML web resource: its inline scripts, at their offsets in the HTML.
+  const html = isHtmlPath(file.path);
+  const text = html ? scriptBlocksOnly(file.text) : file.text;
   if (text.trim() === '') return doc;
   const m = detectMinified(file.path, text);
   if (m.minified) {
@@ -40,7 +43,7 @@ export function parseScript(file: SourceFile, role: ArtifactRole, language: Scri
     doc.notices.push({ kind: 'minified', message: `minified or vendored script (${m.reason}); only text-based checks run` });
     return doc;
   }
-  let ast = previous?.ast && previous.language === language ? reparseScript(previous.ast, previous.file.text, text, DIALECT_FILE[language], (at) => doc.lines.positionAt(at)) : undefined;
+  let ast = previous?.ast && previous.language === language && !html ? reparseScript(previous.ast, previous.file.text, text, DIALECT_FILE[language], (at) => doc.lines.positionAt(at)) : undefined;
   if (!ast) {
     try {
       ast = parse(text, { range: true, loc: false, comment: true, filePath: DIALECT_FILE[language], errorOnUnknownASTType: false, allowInvalidAST: false });
