@@ -24,6 +24,9 @@ export function passwordSignIn(c: TextCommand, passwordCredential: boolean): str
   // key, an API password). `-u user:` with no secret after the colon, or --oauth2-bearer, is not.
   const curl = /(?:^|[\s;&|{(])curl(?:\.exe)?\s([^;|&]*)/i.exec(t);
   if (curl && /\s(-u|--user)[\s=]+["']?[^\s"':]+:[^\s"']+/i.test(' ' + curl[1]!) && !/--oauth2-bearer|--negotiate|--ntlm/i.test(curl[1]!)) return 'curl with Basic authentication (-u user:password)';
+  // wget --user=svc --password=... (or --http-user / --http-password): the same Basic credentials.
+  const wget = /(?:^|[\s;&|{(])wget(?:\.exe)?\s([^;|&]*)/i.exec(t);
+  if (wget && /\s--(http-)?password[\s=]+\S/i.test(' ' + wget[1]!) && /\s--(http-)?user[\s=]+\S/i.test(' ' + wget[1]!)) return 'wget with Basic authentication (--user / --password)';
   const m = CONNECT.exec(t);
   if (m) {
     const rest = t.slice(m.index + m[0].length).split(/[;}|]/)[0]!;
@@ -44,7 +47,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
     docs: {
       summary:
-        'Finds pipelines and PowerShell scripts that sign in to Dataverse, Power Platform, Business Central or Azure as a user with a password: pac auth create --password, curl -u user:password (Basic), az login -p, Add-PowerAppsAccount -Password, Connect-CrmOnline / Connect-AzAccount with a PSCredential built from a password, Power Platform Build Tools tasks on a username/password service connection, and Power Platform GitHub actions given user-name and password-secret.',
+        'Finds pipelines and PowerShell scripts that sign in to Dataverse, Power Platform, Business Central or Azure as a user with a password: pac auth create --password, curl -u user:password and wget --user/--password (Basic), az login -p, Add-PowerAppsAccount -Password, Connect-CrmOnline / Connect-AzAccount with a PSCredential built from a password, Power Platform Build Tools tasks on a username/password service connection, and Power Platform GitHub actions given user-name and password-secret.',
       why:
         'A service account that signs in with a password cannot use multi-factor authentication, so Conditional Access has to exempt it, and its password ends up in pipeline variables, scripts and agent logs. Microsoft documents the username/password connection of the Build Tools as having no MFA support and recommends service principals for automation.',
       bad: '- script: pac auth create --url $(EnvUrl) --username $(SvcUser) --password $(SvcPassword)',

@@ -20,8 +20,12 @@ function assignedInScript(commands: TextCommand[]): Set<string> {
 }
 
 /** The credential-named variable a print command writes out, if any. */
-function printedSecret(text: string, onlyAssigned: Set<string> | undefined): string | undefined {
+/** GitHub Actions outputs of another step or job: `${{ steps.auth.outputs.token }}`. The runner masks none of them. */
+const STEP_OUTPUT = /\$\{\{\s*(?:steps|needs|jobs)\.[\w-]+\.outputs\.([\w-]+)\s*\}\}/g;
+
+function printedSecret(text: string, onlyAssigned: Set<string> | undefined, masked = false): string | undefined {
   const body = text.replace(PRINT, '');
+  if (!masked) for (const m of body.matchAll(STEP_OUTPUT)) if (isCredentialName(m[1]!)) return `the step output ${m[1]}`;
   for (const m of body.matchAll(VAR)) {
     const [, name, prop] = m;
     if (!name) continue;
@@ -45,7 +49,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
     docs: {
       summary:
-        'Finds PowerShell and pipeline scripts that write a secret to the log: echo / Write-Host / Write-Output of a password, token or key variable, and Azure Pipelines ##vso[task.setvariable] commands that publish a credential-named variable without issecret=true.',
+        'Finds PowerShell and pipeline scripts that write a secret to the log: echo / Write-Host / Write-Output of a password, token or key variable or of a GitHub Actions step output named like one (`${{ steps.auth.outputs.token }}`, which the runner does not mask), and Azure Pipelines ##vso[task.setvariable] commands that publish a credential-named variable without issecret=true.',
       why:
         'Build and release logs are kept for weeks and are readable by everyone with access to the pipeline, often a whole project. Azure Pipelines and GitHub Actions mask only the values they know are secret; a token a script fetched itself, or a variable published without issecret=true, is printed in clear text and stays unmasked in every later step.',
       bad: '- pwsh: |\n    $token = az account get-access-token --query accessToken -o tsv\n    Write-Host "Using token $token"\n    Write-Host "##vso[task.setvariable variable=ApiToken]$token"',
@@ -82,7 +86,8 @@ export default defineRule({
           // Masking it, piping it into a command (`| docker login --password-stdin`) or writing it to a
           // file is not printing it.
           if (/::add-mask::/i.test(c.text) || /\|\s*[\w&.-]|(^|[^-])>{1,2}\s*\S/.test(c.text.replace(/"[^"]*"|'[^']*'/g, '""'))) continue;
-          const what = printedSecret(c.text, assigned);
+          // A workflow that masks values itself (::add-mask::) may have masked the output it prints.
+          const what = printedSecret(c.text, assigned, /::add-mask::/i.test(doc.file.text));
           if (!what) continue;
           ctx.report({ span: c.span, message: `Writes ${what} to the output: the secret ends up in the console or build log in clear text. Log a non-sensitive fact instead.`, key: `print|${what}` });
         }

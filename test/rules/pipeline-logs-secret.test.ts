@@ -10,6 +10,8 @@ testRule(rule, {
     { name: 'setvariable marked secret', path: YML, code: 'steps:\n  - pwsh: |\n      $token = az account get-access-token --query accessToken -o tsv\n      Write-Host "##vso[task.setvariable variable=ApiToken;issecret=true]$token"\n' },
   ],
   traps: [
+    { name: 'trap: a step output that is no secret, and a masked token', path: '.github/workflows/ci.yml', code: 'jobs:\n  build:\n    steps:\n      - run: echo "Version ${{ steps.version.outputs.semver }}"\n      - run: echo "Secret ${{ secrets.BC_PASSWORD }}"' },
+    { name: 'trap: an output the workflow masked first', path: '.github/workflows/ci.yml', code: 'jobs:\n  build:\n    steps:\n      - id: token\n        run: |\n          echo "::add-mask::$TOKEN"\n          echo "token=$TOKEN" >> $GITHUB_OUTPUT\n      - run: echo "Using ${{ steps.token.outputs.token }}"' },
     { name: 'trap: length of the password', path: PS, code: '$Password = Read-Host -AsSecureString\nWrite-Host "Password length: $($Password.Length)"\n' },
     { name: 'trap: a variable that names where the secret is', path: PS, code: '$SecretName = "erp-password"\nWrite-Host "Reading $SecretName from the vault"\n' },
     { name: 'trap: runner-injected secret in a pipeline (masked)', path: YML, code: 'steps:\n  - bash: echo "token is $API_TOKEN"\n    env:\n      API_TOKEN: $(ApiToken)\n' },
@@ -23,6 +25,7 @@ testRule(rule, {
     { name: 'trap: commented-out debug line', path: PS, code: '$ClientSecret = Get-Secret -Name erp\n# Write-Host $ClientSecret\n' },
   ],
   invalid: [
+    { name: 'a token step output printed in a later step', path: '.github/workflows/ci.yml', code: 'jobs:\n  publish:\n    steps:\n      - name: Publish\n        shell: pwsh\n        run: |\n          Write-Host "Publishing with token ${{ steps.token.outputs.token }}"', errors: [{ line: 7, message: 'step output token' }] },
     {
       name: 'PowerShell script prints a token it fetched',
       path: PS,

@@ -18,6 +18,7 @@ testRule(rule, {
     },
   ],
   traps: [
+    { name: 'trap: wget with a user name only (no password)', path: 'azure-pipelines.yml', code: 'steps:\n  - bash: wget --user=builder --ask-password https://intranet.contoso.net/status' },
     { name: 'trap: curl with a bearer token', path: 'azure-pipelines.yml', code: 'steps:\n  - script: curl -H "Authorization: Bearer $(Token)" https://api.contoso.net/health' },
     { name: 'trap: curl -u with a user and no secret', path: 'azure-pipelines.yml', code: 'steps:\n  - script: curl -u "builder:" --negotiate https://intranet.contoso.net/status' },
     { name: 'trap: az login as a service principal', path: YML, code: 'steps:\n  - bash: az login --service-principal -u $(AppId) -p $(AppSecret) --tenant $(TenantId)\n' },
@@ -41,6 +42,7 @@ testRule(rule, {
     { name: 'trap: documentation of the old sign-in', path: 'docs/setup.md', code: 'Run `pac auth create --username you@contoso.com --password <pw>` once.\n' },
   ],
   invalid: [
+    { name: 'wget with Basic credentials in a smoke test', path: 'azure-pipelines.yml', code: 'steps:\n  - bash: |\n      wget --no-check-certificate --user=svc-smoke --password="$(SmokeTestPassword)" -O - https://uat.contoso.net/health', errors: [{ line: 3, message: 'wget' }] },
     {
       name: 'curl with Basic credentials against an API',
       path: 'azure-pipelines.yml',
