@@ -93,6 +93,13 @@ testRule(rule, {
   ],
   traps: [
     {
+      name: 'trap: the same forEach helper on columns that are not sensitive',
+      files: {
+        'web/lib/form.js': 'var Lib = window.Lib || {};\nLib.Form = (function () {\n  function forEachControl(formContext, names, action) {\n    names.forEach(function (name) {\n      var attribute = formContext.getAttribute(name);\n      if (attribute) { attribute.controls.forEach(action); }\n    });\n  }\n  function hide(formContext) {\n    var names = Array.prototype.slice.call(arguments, 1);\n    forEachControl(formContext, names, function (control) { control.setVisible(false); });\n  }\n  return { hide: hide };\n})();',
+        'web/forms/patient.js': 'function onLoad(ctx) {\n  Lib.Form.hide(ctx.getFormContext(), "pfx_preferredpharmacy", "pfx_legacykey");\n}',
+      },
+    },
+    {
       name: 'trap: the same variadic helper hiding columns that are not sensitive',
       files: {
         'web/lib/common.js': 'var Lib = window.Lib || {};\nLib.Common = (function () {\n  function hideControls(formContext) {\n    var names = Array.prototype.slice.call(arguments, 1);\n    names.forEach(function (name) { formContext.getControl(name).setVisible(false); });\n  }\n  return { hideControls: hideControls };\n})();',
@@ -178,6 +185,14 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper that hands its callback to attribute.controls.forEach',
+      files: {
+        'web/lib/form.js': 'var Lib = window.Lib || {};\nLib.Form = (function () {\n  function forEachControl(formContext, names, action) {\n    names.forEach(function (name) {\n      var attribute = formContext.getAttribute(name);\n      if (attribute) { attribute.controls.forEach(action); }\n    });\n  }\n  function hide(formContext) {\n    var names = Array.prototype.slice.call(arguments, 1);\n    forEachControl(formContext, names, function (control) { control.setVisible(false); });\n  }\n  return { hide: hide };\n})();',
+        'web/forms/patient.js': 'function onLoad(ctx) {\n  var fc = ctx.getFormContext();\n  Lib.Form.hide(fc, "pfx_hivstatus");\n}',
+      },
+      errors: [{ path: 'web/forms/patient.js', line: 3, message: 'pfx_hivstatus' }],
+    },
     {
       name: 'a pre-ES2015 variadic helper (Array.prototype.slice.call(arguments, 1)) reached through a module-pattern alias',
       files: {

@@ -19,6 +19,9 @@ describe('sensitivity', () => {
     for (const n of ['nwh_hivstatus', 'HIV status', 'x_geneticmarker', 'x_pregnancystatus', 'x_apimkey', 'x_feeshare', 'pfx_securityanswer', "Mother's maiden name", 'pfx_interestrateoverride', 'Credit limit'])
       expect(classifyColumn({ name: n }).sensitive, n).toBe(true);
     expect(classifyColumn({ name: 'x_notes', description: 'Pathologist comments on the result.' }).sensitive).toBe(true);
+    expect(classifyColumn({ name: 'x_memberid', description: 'Member identifier printed on the insurance card.' }).sensitive).toBe(true);
+    expect(classifyColumn({ name: 'x_memberid', description: 'Loyalty club member number.' }).sensitive).toBe(false);
+    for (const n of ['x_pepstatus', 'Politically exposed person', 'x_sanctionsmatchdetails']) expect(classifyColumn({ name: n }).sensitive, n).toBe(true);
   });
 
   it('does not take public bank identifiers or words that merely contain a term for sensitive data', () => {

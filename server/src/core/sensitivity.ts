@@ -43,6 +43,8 @@ const PERSONAL = [
   'religio', 'ethnic', 'sexualorientation', 'biometric', 'criminal',
   'dateofbirth', 'birthdate', 'dob', 'maidenname',
   'fraudscore', 'fraud', 'creditscore', 'riskscore',
+  // Anti-money-laundering screening: politically exposed persons and sanctions-list matches.
+  'politicallyexposed', 'pepstatus', 'pepflag', 'ispep', 'sanction',
 ];
 const SECRET = [
   'password', 'passwd', 'pwd', 'passphrase', 'secret', 'apikey', 'accesskey', 'privatekey', 'token', 'credential', 'connectionstring',
@@ -131,6 +133,8 @@ const DESCRIPTION_SIGNALS: [RegExp, Sensitivity['kind']][] = [
   [/\b(social security|national (id|identity|insurance)|passport|tax (id|identification))\b/, 'personal'],
   [/\b(iban|bank account|account number|credit card|card number)\b/, 'personal'],
   [/\b(medical|health|diagnos\w*|clinical|patholog\w*|genetic|hiv|psychiatr\w*|pregnan\w*)\b/, 'personal'],
+  // A health-plan identifier (HIPAA lists beneficiary numbers): "Member identifier printed on the insurance card".
+  [/\b(member|subscriber|beneficiary)\s+(id|identifier|number|no)\b[^.]*\b(insurance|health plan|payer)\b|\b(insurance|health plan|payer)\b[^.]*\b(member|subscriber|beneficiary)\s+(id|identifier|number|no)\b/, 'personal'],
   [/\b(password|api key|client secret|access key)\b/, 'secret'],
 ];
 

@@ -214,6 +214,17 @@ export class Resolver {
         const a = c.arguments[index];
         if (a && a.type !== 'SpreadElement') out.push({ node: a, env: henv });
       }
+      // The helper hands the callback to an array method: `attribute.controls.forEach(action)` calls
+      // it with each element, which stands for `attribute.controls.get(i)`.
+      if (index === 0) {
+        for (const c of this.ix.calls) {
+          const recv = unwrap(c.callee);
+          if (recv.type !== 'MemberExpression' || !ELEMENT_METHODS.has(calleeMethod(c) ?? '') || !isInside(c, helper)) continue;
+          const a = c.arguments[0];
+          if (a?.type !== 'Identifier' || a.name !== param.name) continue;
+          out.push({ node: elementOf(recv.object), env: henv });
+        }
+      }
       return out;
     }
     return undefined;
@@ -353,4 +364,12 @@ function argumentsSliceStart(call: TSESTree.CallExpression): number | undefined 
   if (method === 'from' && target.type === 'Identifier' && target.name === 'Array' && isArguments(call.arguments[0] as Node)) return 0;
   if (method === 'slice' && target.type === 'CallExpression' && argumentsSliceStart(target) === 0) return index(call.arguments[0] as Node | undefined);
   return undefined;
+}
+
+/** Array methods that call their callback with each element first. */
+const ELEMENT_METHODS = new Set(['forEach', 'map', 'some', 'every', 'filter', 'find']);
+
+/** A stand-in for "an element of `list`": `list.get(i)`, which is how controls and attributes are read one by one. */
+function elementOf(list: Node): Node {
+  return { type: 'CallExpression', callee: { type: 'MemberExpression', object: list, property: { type: 'Identifier', name: 'get' }, computed: false, optional: false }, arguments: [], optional: false } as unknown as Node;
 }
