@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseScript } from '../../server/src/parsers/script';
 import { scriptBlocksOnly } from '../../server/src/parsers/script-html';
 
 describe('inline scripts of HTML web resources', () => {
@@ -21,5 +22,12 @@ describe('inline scripts of HTML web resources', () => {
 
   it('an unclosed script runs to the end of the page', () => {
     expect(scriptBlocksOnly('<script>var a = "b";').trim()).toBe('var a = "b";');
+  });
+
+  it('a page with a long line of markup (an inlined image) is not taken for a minified script', () => {
+    const page = `<html><body><img src="data:image/png;base64,${'A'.repeat(6000)}"></body>\n<script>\nvar u = "http://example.org/x";\n</script>\n</html>\n`;
+    const doc = parseScript({ path: 'webresources/page.html', text: page }, 'webresource', 'js');
+    expect(doc.minified).toBe(false);
+    expect(doc.ast?.body.length).toBe(1);
   });
 });

@@ -37,7 +37,8 @@ export function parseScript(file: SourceFile, role: ArtifactRole, language: Scri
   const html = isHtmlPath(file.path);
   const text = html ? scriptBlocksOnly(file.text) : file.text;
   if (text.trim() === '') return doc;
-  const m = detectMinified(file.path, text);
+  // The blanked-out markup of an HTML page is no script: only the scripts' own lines count.
+  const m = detectMinified(file.path, html ? text.replace(/[ \t]{80,}/g, ' ') : text);
   if (m.minified) {
     doc.minified = true;
     doc.notices.push({ kind: 'minified', message: `minified or vendored script (${m.reason}); only text-based checks run` });
