@@ -1,11 +1,8 @@
 import { defineRule } from '../../server/src/core/rule';
-import { classifyColumn } from '../../server/src/core/sensitivity';
 import { allRoutines, lastName, scopeOf, unparen, walkExprs, walkStmts, type AlExpr, type AlProcedure } from '../../server/src/parsers/al';
-import type { AlModel } from '../../server/src/model/al';
+import { tableIsSensitive } from '../../server/src/model/al';
 
 const LOG_FLAGS = /^log (insertion|modification|deletion)$/i;
-/** Base-application tables that hold personal or payment data. */
-const SENSITIVE_BASE_TABLES = /^(customer|vendor|employee|contact|customer bank account|vendor bank account|employee bank account|bank account|user setup|payment method|credit card|salesperson\/purchaser|resource)$/i;
 
 const isFalse = (e: AlExpr): boolean => {
   const x = unparen(e);
@@ -50,13 +47,6 @@ function tableOfSetup(r: AlProcedure, recVar: string, at?: number): string | und
     else if (m === 'setrange' || m === 'validate') table = databaseTable(e.args[1]);
   });
   return table;
-}
-
-function tableIsSensitive(m: AlModel, table: string): boolean | undefined {
-  const fields = m.fields.filter((f) => f.table.toLowerCase() === table.toLowerCase());
-  if (fields.some((f) => classifyColumn({ name: f.name, ...(f.caption ? { displayName: f.caption } : {}) }).sensitive)) return true;
-  if (SENSITIVE_BASE_TABLES.test(table)) return true;
-  return fields.length > 0 || m.tables.some((t) => t.name.toLowerCase() === table.toLowerCase()) ? false : undefined;
 }
 
 export default defineRule({

@@ -225,9 +225,9 @@ function strongRandom(v: string): boolean {
  * JSON kept as a string (a JSON-typed environment variable, a flow parameter's default, a
  * setting): `{"username":"svc","password":"..."}` holds its credential one parse away.
  */
-function embeddedJson(v: string, depth = 0): { secret: string; what: string } | undefined {
+function embeddedJson(v: string): { secret: string; what: string } | undefined {
   const t = v.trim();
-  if (depth > 1 || t.length < 12 || t.length > 20000 || t[0] !== '{' || t[t.length - 1] !== '}') return undefined;
+  if (t.length < 12 || t.length > 20000 || t[0] !== '{' || t[t.length - 1] !== '}') return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(t);
@@ -240,7 +240,8 @@ function embeddedJson(v: string, depth = 0): { secret: string; what: string } | 
     if (!o || typeof o !== 'object' || d > 6) continue;
     for (const [k, x] of Object.entries(o as Record<string, unknown>)) {
       if (typeof x === 'string') {
-        const inner = verdict({ value: x, name: k, span: { start: 0, end: 0 }, origin: 'literal' }) ?? embeddedJson(x, depth + 1);
+        // verdict looks into JSON nested in this string too; each level is shorter, so it ends.
+        const inner = verdict({ value: x, name: k, span: { start: 0, end: 0 }, origin: 'literal' });
         if (inner) return { secret: inner.secret, what: `${inner.what} in embedded JSON` };
       } else stack.push([x, d + 1]);
     }

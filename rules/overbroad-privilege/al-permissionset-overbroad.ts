@@ -1,6 +1,5 @@
 import { defineRule } from '../../server/src/core/rule';
-import { classifyColumn } from '../../server/src/core/sensitivity';
-import type { AlModel } from '../../server/src/model/al';
+import { tableIsSensitive } from '../../server/src/model/al';
 import { parsePermissionEntries, prop, type AlPermissionEntry } from '../../server/src/parsers/al';
 import { LEDGER_TABLE } from './al-elevated-object-permissions';
 
@@ -95,7 +94,7 @@ export default defineRule({
           // An extension of a set that every user holds (D365 BASIC, D365 READ, LOGIN) hands its
           // grants to the whole tenant: direct write on a table of sensitive data is for everyone.
           if (o.type === 'permissionsetextension' && o.extends && EVERYONE_SETS.has(compact(o.extends))) {
-            const wide = parsePermissionEntries(perms).find((e: AlPermissionEntry) => e.objectType === 'tabledata' && e.objectName !== '*' && /[MD]/.test(e.rights) && sensitiveTable(ctx.model.al, e.objectName));
+            const wide = parsePermissionEntries(perms).find((e: AlPermissionEntry) => e.objectType === 'tabledata' && e.objectName !== '*' && /[MD]/.test(e.rights) && tableIsSensitive(ctx.model.al, e.objectName) === true);
             if (wide) {
               ctx.report({
                 span: wide.span,
@@ -112,9 +111,3 @@ export default defineRule({
 
 /** Standard sets every licensed user gets: what extends them, everyone has. */
 const EVERYONE_SETS = new Set(['d365basic', 'd365basicisv', 'd365read', 'login']);
-
-/** A table of this project whose fields (or captions) hold sensitive data. */
-function sensitiveTable(m: AlModel, table: string): boolean {
-  const name = table.toLowerCase();
-  return m.fields.some((f) => f.table.toLowerCase() === name && classifyColumn({ name: f.name, ...(f.caption ? { displayName: f.caption } : {}) }).sensitive);
-}

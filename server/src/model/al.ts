@@ -9,6 +9,7 @@
  * lets the page rules say where else a field is reachable.
  */
 import type { ParsedFile } from '../core/documents';
+import { classifyColumn } from '../core/sensitivity';
 import type { Span } from '../core/types';
 import { allRoutines, hasAttribute, prop, unparen, walkElements, type AlElement, type AlExpr, type AlObject } from '../parsers/al-ast';
 import { parsePermissionEntries } from '../parsers/al-permissions';
@@ -256,4 +257,20 @@ export function apiExposures(m: AlModel, table: string | undefined, field: strin
     if (f) out.push({ page: p, writable: p.writable && f.editable });
   }
   return out;
+}
+
+/** Base-application tables that hold personal or payment data. */
+const SENSITIVE_BASE_TABLES = /^(customer|vendor|employee|contact|customer bank account|vendor bank account|employee bank account|bank account|user setup|payment method|credit card|salesperson\/purchaser|resource)$/i;
+
+/**
+ * Does an AL table hold sensitive data: a field (or caption) of this project that classifies as
+ * sensitive, or a base-application table of personal or payment data. Undefined when the table is
+ * neither in the project nor a known base table.
+ */
+export function tableIsSensitive(m: AlModel, table: string): boolean | undefined {
+  const name = table.toLowerCase();
+  const fields = m.fields.filter((f) => f.table.toLowerCase() === name);
+  if (fields.some((f) => classifyColumn({ name: f.name, ...(f.caption ? { displayName: f.caption } : {}) }).sensitive)) return true;
+  if (SENSITIVE_BASE_TABLES.test(table)) return true;
+  return fields.length > 0 || m.tables.some((t) => t.name.toLowerCase() === name) ? false : undefined;
 }

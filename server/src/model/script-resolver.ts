@@ -217,9 +217,9 @@ export class Resolver {
       // The helper hands the callback to an array method: `attribute.controls.forEach(action)` calls
       // it with each element, which stands for `attribute.controls.get(i)`.
       if (index === 0) {
-        for (const c of this.ix.calls) {
+        for (const c of [...ELEMENT_METHODS].flatMap((m) => this.ix.callsByMethod.get(m) ?? [])) {
           const recv = unwrap(c.callee);
-          if (recv.type !== 'MemberExpression' || !ELEMENT_METHODS.has(calleeMethod(c) ?? '') || !isInside(c, helper)) continue;
+          if (recv.type !== 'MemberExpression' || !isInside(c, helper)) continue;
           const a = c.arguments[0];
           if (a?.type !== 'Identifier' || a.name !== param.name) continue;
           out.push({ node: elementOf(recv.object), env: henv });

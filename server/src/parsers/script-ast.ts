@@ -10,7 +10,7 @@ export type Program = TSESTree.Program;
 const SKIP_KEYS = new Set(['parent', 'range', 'loc', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
 /** True for a value that looks like an AST node. */
-function isNode(v: unknown): v is Node {
+export function isNode(v: unknown): v is Node {
   return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' && Array.isArray((v as { range?: unknown }).range);
 }
 

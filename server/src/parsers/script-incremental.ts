@@ -10,7 +10,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { editBetween, type TextEdit } from '../core/edit';
 import { parse } from './estree';
-import { flatOf, parentOf, replaceRoot, spliceChildren, type Node } from './script-ast';
+import { flatOf, isNode, parentOf, replaceRoot, spliceChildren, type Node } from './script-ast';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type Container = TSESTree.Program | TSESTree.BlockStatement;
@@ -178,8 +178,4 @@ function shiftSubtree(root: Node, offset: number): void {
       } else if (isNode(v)) stack.push(v);
     }
   }
-}
-
-function isNode(v: unknown): v is Node {
-  return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' && Array.isArray((v as { range?: unknown }).range);
 }
